@@ -1,0 +1,18 @@
+package dev.tandem.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * keepalived's global_defs that tandem keeps. {@code nodeId} names this controller in journals and
+ * must be unique per host; {@code routerId} need not be (both seed 003 nodes use LVS_DEVEL).
+ */
+public record GlobalConfig(
+    String nodeId,
+    String routerId,
+    List<String> notificationEmail,
+    Optional<String> notificationEmailFrom,
+    Optional<String> smtpServer,
+    Duration smtpConnectTimeout,
+    boolean smtpAlert) {}

@@ -1,0 +1,38 @@
+package dev.tandem.config;
+
+import java.net.Inet4Address;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One vrrp_instance, validated. {@code advertInterval} is whole seconds for v2 and a multiple of
+ * 10 ms for v3. {@code preempt} is already false when nopreempt was asked for with state BACKUP.
+ */
+public record InstanceConfig(
+    String name,
+    InitialState initialState,
+    String interfaceName,
+    int virtualRouterId,
+    int priority,
+    Duration advertInterval,
+    int version,
+    boolean preempt,
+    Duration preemptDelay,
+    AuthType authType,
+    String authPassword,
+    List<VirtualAddress> virtualAddresses,
+    ChecksumMode checksumMode,
+    GarpConfig garp,
+    Optional<Inet4Address> unicastSource,
+    List<Inet4Address> unicastPeers,
+    List<TrackScriptRef> trackScripts,
+    List<TrackInterface> trackInterfaces,
+    NotifyConfig notify,
+    Origin origin) {
+
+  /** The VRRP advert interval in centiseconds, the unit of the v3 field. */
+  public int advertIntervalCentis() {
+    return (int) (advertInterval.toMillis() / 10);
+  }
+}

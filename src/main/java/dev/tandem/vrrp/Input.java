@@ -1,0 +1,25 @@
+package dev.tandem.vrrp;
+
+import java.net.Inet4Address;
+import java.time.Duration;
+
+/** What can happen to a virtual router (§6.4 events plus Fault and priority changes). */
+public sealed interface Input {
+  /** The instance starts (RFC "Startup event"). */
+  record Startup() implements Input {}
+
+  /** A valid advert for this VRID arrived (already through every §7.1 check). */
+  record AdvertReceived(Inet4Address sender, int priority, Duration interval) implements Input {}
+
+  /** A timer the machine armed has run out. */
+  record TimerExpired(Timer timer) implements Input {}
+
+  /** The instance is stopping (RFC "Shutdown event"). */
+  record Shutdown() implements Input {}
+
+  /** The fault set became non-empty ({@code cause} names what failed) or empty again. */
+  record FaultChanged(boolean faulty, String cause) implements Input {}
+
+  /** Tracked scripts or interfaces changed the effective priority. */
+  record PriorityChanged(int effectivePriority, String cause) implements Input {}
+}
