@@ -1,0 +1,66 @@
+package dev.tandem.app;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The embedded journal: an H2 file database under the journal directory, reached through
+ * pekko-persistence-jdbc. WRITE_DELAY=0 because H2's default acknowledges writes ~0.7 s before they
+ * reach the file (a SIGKILL lost acknowledged events); DATABASE_TO_UPPER=false because the plugin's
+ * table names are lower case.
+ */
+public final class JournalDatabase {
+  private static final String SCHEMA = "schema/h2/h2-create-schema.sql";
+
+  private final String url;
+
+  public JournalDatabase(Path dir) {
+    this.url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("tandem") + ";DATABASE_TO_UPPER=false;WRITE_DELAY=0";
+  }
+
+  public String url() {
+    return url;
+  }
+
+  /**
+   * Creates the journal's tables when they are missing. The plugin creates none; its script has one
+   * index without IF NOT EXISTS, so it is added here to make the script safe to run at every start.
+   */
+  public void ensureSchema() throws IOException, SQLException {
+    Files.createDirectories(Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';'))).getParent());
+    String script;
+    try (InputStream in = JournalDatabase.class.getClassLoader().getResourceAsStream(SCHEMA)) {
+      if (in == null) {
+        throw new IOException("pekko-persistence-jdbc's " + SCHEMA + " is not on the class path");
+      }
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("CREATE UNIQUE INDEX \"", "CREATE UNIQUE INDEX IF NOT EXISTS \"");
+    }
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+      for (String sql : script.split(";")) {
+        if (!sql.isBlank()) {
+          st.execute(sql);
+        }
+      }
+    }
+  }
+
+  /** The actor system's configuration with this journal, over tandem's runtime defaults. */
+  public Config actorSystemConfig() {
+    return ConfigFactory.empty()
+        .withValue("pekko-persistence-jdbc.shared-databases.slick.db.url", ConfigValueFactory.fromAnyRef(url))
+        .withFallback(ConfigFactory.parseResources("runtime.conf"))
+        .withFallback(ConfigFactory.load())
+        .resolve();
+  }
+}

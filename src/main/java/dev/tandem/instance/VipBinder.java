@@ -1,0 +1,101 @@
+package dev.tandem.instance;
+
+import dev.tandem.config.GarpConfig;
+import dev.tandem.config.InstanceConfig;
+import dev.tandem.config.VirtualAddress;
+import dev.tandem.net.AddressTable;
+import dev.tandem.net.LinkHub;
+import dev.tandem.wire.GratuitousArp;
+import java.util.stream.Collectors;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * Puts the instance's virtual addresses on the interface and announces them with gratuitous ARP
+ * (keepalived: a burst at once, another after garp_master_delay), and takes them off again. It runs
+ * on the blocking dispatcher because changing addresses forks or talks to the kernel.
+ */
+public final class VipBinder {
+  public sealed interface Command permits Take, Release, RepeatGarp, Drain {}
+
+  public record Take() implements Command {}
+
+  public record Release() implements Command {}
+
+  record RepeatGarp() implements Command {}
+
+  private static final String GARP_TIMER = "garp-repeat";
+
+  private final InstanceConfig config;
+  private final LinkHub hub;
+  private final AddressTable addresses;
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private final String tag;
+
+  private VipBinder(InstanceConfig config, LinkHub hub, AddressTable addresses, ActorContext<Command> context,
+      TimerScheduler<Command> timers) {
+    this.config = config;
+    this.hub = hub;
+    this.addresses = addresses;
+    this.context = context;
+    this.timers = timers;
+    this.tag = "(" + config.name() + ") ";
+  }
+
+  public static Behavior<Command> create(InstanceConfig config, LinkHub hub, AddressTable addresses) {
+    return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> new VipBinder(config, hub, addresses, ctx, timers).behavior()));
+  }
+
+  private Behavior<Command> behavior() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Take.class, t -> take())
+        .onMessage(Release.class, r -> release())
+        .onMessage(RepeatGarp.class, r -> announce())
+        .onMessage(Drain.class, d -> {
+          d.replyTo().tell(Done.getInstance());
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Behavior<Command> take() {
+    context.getLog().info("{}setting VIPs.", tag);
+    for (VirtualAddress vip : config.virtualAddresses()) {
+      addresses.add(device(vip), vip);
+    }
+    announce();
+    GarpConfig garp = config.garp();
+    if (!garp.masterDelay().isZero()) {
+      timers.startSingleTimer(GARP_TIMER, new RepeatGarp(), garp.masterDelay());
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> announce() {
+    context.getLog().info("{}Sending/queueing gratuitous ARPs on {} for {}", tag, config.interfaceName(),
+        config.virtualAddresses().stream().map(v -> v.address().getHostAddress()).collect(Collectors.joining(" ")));
+    for (int i = 0; i < config.garp().masterRepeat(); i++) {
+      for (VirtualAddress vip : config.virtualAddresses()) {
+        hub.send(GratuitousArp.build(hub.link().mac(), vip.address()));
+      }
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> release() {
+    timers.cancel(GARP_TIMER);
+    context.getLog().info("{}removing VIPs.", tag);
+    for (VirtualAddress vip : config.virtualAddresses()) {
+      addresses.remove(device(vip), vip);
+    }
+    return Behaviors.same();
+  }
+
+  private String device(VirtualAddress vip) {
+    return vip.device().orElse(config.interfaceName());
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tandem.net;
+
+import dev.tandem.wire.MacAddress;
+import java.net.Inet4Address;
+import java.util.function.Consumer;
+
+/** A {@link Link} on an {@link InMemoryNetwork}; {@link #cut} simulates a dead cable. */
+public final class InMemoryLink implements Link {
+  private final InMemoryNetwork network;
+  private final String name;
+  private final MacAddress mac;
+  private final Inet4Address address;
+  private volatile Consumer<byte[]> listener;
+  private volatile boolean cut;
+
+  InMemoryLink(InMemoryNetwork network, String name, MacAddress mac, Inet4Address address) {
+    this.network = network;
+    this.name = name;
+    this.mac = mac;
+    this.address = address;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public MacAddress mac() {
+    return mac;
+  }
+
+  @Override
+  public Inet4Address primaryAddress() {
+    return address;
+  }
+
+  @Override
+  public void send(byte[] frame) {
+    network.carry(this, frame);
+  }
+
+  @Override
+  public void start(Consumer<byte[]> listener) {
+    this.listener = listener;
+  }
+
+  public void cut(boolean cut) {
+    this.cut = cut;
+  }
+
+  boolean isCut() {
+    return cut;
+  }
+
+  void deliver(byte[] frame) {
+    Consumer<byte[]> l = listener;
+    if (l != null && !cut) {
+      l.accept(frame);
+    }
+  }
+
+  @Override
+  public void close() {
+    listener = null;
+    network.remove(this);
+  }
+}

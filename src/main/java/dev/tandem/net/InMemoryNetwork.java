@@ -1,0 +1,44 @@
+package dev.tandem.net;
+
+import dev.tandem.wire.MacAddress;
+import java.net.Inet4Address;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A broadcast segment in memory, for tests: every frame a link sends reaches every other started
+ * link at once, on the sender's thread, so that tests driven by manual time stay deterministic.
+ * Taps see every frame; a link that is cut neither sends nor receives.
+ */
+public final class InMemoryNetwork {
+  private final List<InMemoryLink> links = new CopyOnWriteArrayList<>();
+  private final List<Consumer<byte[]>> taps = new CopyOnWriteArrayList<>();
+
+  public InMemoryLink link(String name, MacAddress mac, Inet4Address address) {
+    InMemoryLink link = new InMemoryLink(this, name, mac, address);
+    links.add(link);
+    return link;
+  }
+
+  /** Observes every frame sent on the segment (like a capture on the bridge). */
+  public void tap(Consumer<byte[]> tap) {
+    taps.add(tap);
+  }
+
+  void carry(InMemoryLink from, byte[] frame) {
+    if (from.isCut()) {
+      return;
+    }
+    taps.forEach(t -> t.accept(frame.clone()));
+    for (InMemoryLink to : links) {
+      if (to != from) {
+        to.deliver(frame.clone());
+      }
+    }
+  }
+
+  void remove(InMemoryLink link) {
+    links.remove(link);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.tandem.net;
+
+import dev.tandem.wire.AdvertFilter;
+import dev.tandem.wire.DecodedFrame;
+import dev.tandem.wire.Discard;
+import dev.tandem.wire.DiscardReason;
+import dev.tandem.wire.Expectation;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
+import dev.tandem.wire.FrameDecoder;
+
+/**
+ * One per interface: decodes what its {@link Link} receives, runs the §7.1 checks of the instance
+ * registered for the advert's VRID, and hands the result to that instance's sink, all on the
+ * link's receive thread so that actors only ever see decoded, validated adverts. Dropped frames are
+ * counted by reason.
+ */
+public final class LinkHub implements AutoCloseable {
+  private record Registration(Expectation expectation, AdvertSink sink) {}
+
+  private final Link link;
+  private final LongSupplier nanoTime;
+  private final Map<Integer, Registration> byVrid = new ConcurrentHashMap<>();
+  private final AtomicLongArray discards = new AtomicLongArray(DiscardReason.values().length);
+
+  public LinkHub(Link link, LongSupplier nanoTime) {
+    this.link = link;
+    this.nanoTime = nanoTime;
+  }
+
+  public Link link() {
+    return link;
+  }
+
+  public void start() {
+    link.start(this::onFrame);
+  }
+
+  /** Routes adverts for {@code expectation.vrid()} to {@code sink}; one instance per VRID and link. */
+  public void register(Expectation expectation, AdvertSink sink) {
+    Registration previous = byVrid.putIfAbsent(expectation.vrid(), new Registration(expectation, sink));
+    if (previous != null) {
+      throw new IllegalStateException("VRID " + expectation.vrid() + " is already in use on " + link.name());
+    }
+  }
+
+  public void unregister(int vrid) {
+    byVrid.remove(vrid);
+  }
+
+  public void send(byte[] frame) {
+    link.send(frame);
+  }
+
+  /** Frames dropped so far, by reason. */
+  public Map<DiscardReason, Long> discards() {
+    Map<DiscardReason, Long> out = new EnumMap<>(DiscardReason.class);
+    for (DiscardReason r : DiscardReason.values()) {
+      out.put(r, discards.get(r.ordinal()));
+    }
+    return out;
+  }
+
+  private void onFrame(byte[] frame) {
+    long receivedAt = nanoTime.getAsLong();
+    DecodedFrame decoded = FrameDecoder.decode(frame);
+    if (decoded instanceof DecodedFrame.Advert advert) {
+      Registration reg = byVrid.get(advert.advert().advert().vrid());
+      if (reg == null) {
+        count(DiscardReason.UNKNOWN_VRID);
+        return;
+      }
+      Optional<Discard> rejected = AdvertFilter.check(advert.advert(), reg.expectation());
+      if (rejected.isPresent()) {
+        reject(reg, rejected.get());
+      } else {
+        reg.sink().accept(advert.advert(), receivedAt);
+      }
+    } else if (decoded instanceof DecodedFrame.Rejected rejected) {
+      Registration reg = byVrid.get(rejected.vrid());
+      if (reg == null) {
+        count(rejected.discard().reason());
+      } else {
+        reject(reg, rejected.discard());
+      }
+    }
+  }
+
+  private void reject(Registration reg, Discard discard) {
+    count(discard.reason());
+    reg.sink().discard(discard);
+  }
+
+  private void count(DiscardReason reason) {
+    discards.incrementAndGet(reason.ordinal());
+  }
+
+  @Override
+  public void close() {
+    link.close();
+  }
+}
