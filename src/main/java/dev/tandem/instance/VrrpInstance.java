@@ -171,13 +171,20 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
     return step;
   }
 
-  /** Runs the step's actions at once and returns the event to journal for its transition, if any. */
+  /**
+   * Runs the step's actions at once and returns the event to journal for its transition, if any.
+   * Timers are set before anything leaves the actor, so that whoever sees an advert (a peer, a test
+   * driving manual time) can rely on the next timer being armed already.
+   */
   private Optional<InstanceEvent> run(Step step) {
     step.note().ifPresent(note -> context.getLog().info("{}{}", tag, note));
-    for (Action action : step.actions()) {
-      perform(action);
-    }
+    step.actions().stream().filter(VrrpInstance::isTimerAction).forEach(this::perform);
+    step.actions().stream().filter(a -> !isTimerAction(a)).forEach(this::perform);
     return step.transition().map(this::record);
+  }
+
+  private static boolean isTimerAction(Action action) {
+    return action instanceof Action.ArmTimer || action instanceof Action.CancelTimer;
   }
 
   private void perform(Action action) {

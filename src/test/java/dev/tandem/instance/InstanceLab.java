@@ -1,0 +1,136 @@
+package dev.tandem.instance;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.tandem.config.InstanceConfig;
+import dev.tandem.net.InMemoryAddressTable;
+import dev.tandem.net.InMemoryLink;
+import dev.tandem.net.InMemoryNetwork;
+import dev.tandem.net.LinkHub;
+import dev.tandem.vrrp.VrrpState;
+import dev.tandem.wire.DecodedFrame;
+import dev.tandem.wire.FrameDecoder;
+import dev.tandem.wire.MacAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
+import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
+import org.apache.pekko.stream.javadsl.Sink;
+
+/**
+ * Several nodes, each with one VrrpInstance, on an in-memory segment, under manual time and the
+ * persistence testkit's journal. A tap on the segment reports every advert on the wire.
+ */
+final class InstanceLab implements AutoCloseable {
+  /** An advert seen on the wire. */
+  record Seen(String source, int priority) {}
+
+  /** One node: its link, its address table and its instance. */
+  record Node(String name, InMemoryLink link, InMemoryAddressTable addresses, ActorRef<InstanceCommand> instance) {}
+
+  static final Config CONFIG = ManualTime.config()
+      .withFallback(PersistenceTestKitPlugin.getInstance().config())
+      .withFallback(ConfigFactory.parseString(
+          "pekko.actor.serialization-bindings { \"dev.tandem.instance.InstanceEvent\" = jackson-json }\n"
+              + "pekko.persistence.testkit.events.serialize = on\n"
+              + "pekko.loglevel = WARNING"))
+      .withFallback(ConfigFactory.load());
+
+  final ActorTestKit kit = ActorTestKit.create("lab", CONFIG);
+  final ManualTime time = ManualTime.get(kit.system());
+  final InMemoryNetwork network = new InMemoryNetwork();
+  final TestProbe<Seen> wire = kit.createTestProbe();
+
+  InstanceLab() {
+    network.tap(frame -> {
+      if (FrameDecoder.decode(frame) instanceof DecodedFrame.Advert a) {
+        wire.getRef().tell(new Seen(a.advert().source().getHostAddress(), a.advert().advert().priority()));
+      }
+    });
+  }
+
+  /** Starts a node and returns once its instance has recovered, journaled its start and entered Backup. */
+  Node start(String name, int hostByte, InstanceConfig config) {
+    InMemoryLink link = network.link("eth0", new MacAddress(0x020000000000L | hostByte),
+        TestInstances.ip("192.0.2." + hostByte));
+    LinkHub hub = new LinkHub(link, System::nanoTime);
+    hub.start();
+    InMemoryAddressTable addresses = new InMemoryAddressTable();
+    ActorRef<InstanceCommand> ref = kit.spawn(VrrpInstance.create(
+        new InstanceWiring(config, name, hub, addresses, Clock.systemUTC(), System::nanoTime)));
+    Node node = new Node(name, link, addresses, ref);
+    awaitState(node, VrrpState.BACKUP);
+    return node;
+  }
+
+  static String pid(String node) {
+    return VrrpInstance.persistenceId(node, "VI_1").id();
+  }
+
+  InstanceStatus status(Node node) {
+    TestProbe<InstanceStatus> probe = kit.createTestProbe();
+    node.instance().tell(new InstanceCommand.GetStatus(probe.getRef()));
+    return probe.receiveMessage();
+  }
+
+  /** Waits (bounded) until the node's instance has taken in {@code count} adverts in total. */
+  void awaitAdvertsReceived(Node node, long count) {
+    wire.awaitAssert(Duration.ofSeconds(3), () -> {
+      long got = status(node).advertsReceived();
+      if (got < count) {
+        throw new AssertionError(node.name() + " received " + got + " adverts, expected " + count);
+      }
+      return null;
+    });
+  }
+
+  void awaitState(Node node, VrrpState state) {
+    wire.awaitAssert(Duration.ofSeconds(3), () -> {
+      VrrpState now = status(node).state();
+      if (now != state) {
+        throw new AssertionError(node.name() + " is " + now + ", expected " + state);
+      }
+      return null;
+    });
+  }
+
+  /** Advances manual time by {@code millis} and asserts that no advert went out meanwhile. */
+  void quietFor(long millis) {
+    time.expectNoMessageFor(Duration.ofMillis(millis), wire);
+  }
+
+  /** Advances manual time by {@code millis} and expects exactly this advert next on the wire. */
+  void advertAfter(long millis, Seen expected) {
+    time.timePasses(Duration.ofMillis(millis));
+    wire.expectMessage(expected);
+  }
+
+  void stop(Node node) {
+    TestProbe<Done> done = kit.createTestProbe();
+    node.instance().tell(new InstanceCommand.Stop(done.getRef()));
+    done.expectMessage(Done.getInstance());
+  }
+
+  /** Every event of a node's instance, read back through Persistence Query. */
+  List<InstanceEvent> events(String node) {
+    PersistenceTestKitReadJournal query = PersistenceQuery.get(kit.system())
+        .getReadJournalFor(PersistenceTestKitReadJournal.class, PersistenceTestKitReadJournal.Identifier());
+    CompletionStage<List<EventEnvelope>> all = query.currentEventsByPersistenceId(pid(node), 0, Long.MAX_VALUE)
+        .runWith(Sink.seq(), kit.system());
+    return all.toCompletableFuture().join().stream().map(e -> (InstanceEvent) e.event()).toList();
+  }
+
+  @Override
+  public void close() {
+    kit.shutdownTestKit();
+  }
+}

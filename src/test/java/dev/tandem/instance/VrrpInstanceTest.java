@@ -1,0 +1,215 @@
+package dev.tandem.instance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.instance.InstanceLab.Node;
+import dev.tandem.instance.InstanceLab.Seen;
+import dev.tandem.vrrp.VrrpState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Instances on an in-memory segment under manual time: the RFC timings hold to the millisecond
+ * (manual time's resolution) and the journal holds exactly the transitions with their reasons.
+ * Master_Down_Interval (v2, 1 s): priority 150 -> 3414 ms, 120 -> 3531 ms, 100 -> 3609 ms;
+ * Skew_Time for priority 100 -> 609 ms.
+ */
+class VrrpInstanceTest {
+  private final InstanceLab lab = new InstanceLab();
+
+  @AfterEach
+  void close() {
+    lab.close();
+  }
+
+  /** A (150) becomes Master; B (100) stays Backup. Time passes from both starts. */
+  private Node[] elect() {
+    Node a = lab.start("a", 11, TestInstances.vi1(150, true));
+    Node b = lab.start("b", 12, TestInstances.vi1(100, true));
+    lab.quietFor(3413);
+    lab.advertAfter(1, new Seen("192.0.2.11", 150));
+    lab.awaitState(a, VrrpState.MASTER);
+    lab.awaitAdvertsReceived(b, 1);
+    return new Node[] {a, b};
+  }
+
+  @Test
+  void higherPriorityWinsTheElectionAtItsMasterDownInterval() {
+    Node[] nodes = elect();
+    lab.quietFor(999);
+    lab.advertAfter(1, new Seen("192.0.2.11", 150));
+    lab.awaitAdvertsReceived(nodes[1], 2);
+    assertEquals(VrrpState.BACKUP, lab.status(nodes[1]).state());
+    lab.wire.awaitAssert(Duration.ofSeconds(3), () -> {
+      assertEquals(List.of("192.0.2.100/24"), nodes[0].addresses().list("eth0"));
+      return null;
+    });
+    assertTrue(nodes[1].addresses().list("eth0").isEmpty());
+  }
+
+  @Test
+  void backupTakesOverExactlyAtMasterDownIntervalAfterTheLastAdvert() {
+    Node[] nodes = elect();
+    nodes[0].link().cut(true);
+    lab.quietFor(3608);
+    lab.advertAfter(1, new Seen("192.0.2.12", 100));
+    lab.awaitState(nodes[1], VrrpState.MASTER);
+
+    List<InstanceEvent> events = lab.events("b");
+    StateChanged takeover = (StateChanged) events.get(events.size() - 1);
+    assertEquals(VrrpState.BACKUP, takeover.from());
+    assertEquals(VrrpState.MASTER, takeover.to());
+    assertEquals("master-down", takeover.cause().kind());
+    assertEquals(Optional.of("192.0.2.11"), takeover.cause().peer());
+    assertEquals(Optional.of(150), takeover.cause().peerPriority());
+    assertTrue(takeover.cause().peerLastHeard().isPresent());
+  }
+
+  @Test
+  void priorityZeroFromAStoppingMasterHandsOverAfterSkewTime() {
+    Node[] nodes = elect();
+    lab.stop(nodes[0]);
+    lab.wire.expectMessage(new Seen("192.0.2.11", 0));
+    assertTrue(nodes[0].addresses().list("eth0").isEmpty());
+    lab.awaitAdvertsReceived(nodes[1], 2);
+    lab.quietFor(608);
+    lab.advertAfter(1, new Seen("192.0.2.12", 100));
+    lab.awaitState(nodes[1], VrrpState.MASTER);
+
+    List<InstanceEvent> a = lab.events("a");
+    assertEquals(List.of("started", "startup", "master-down", "shutdown", "stopped"), kinds(a));
+    StateChanged takeover = (StateChanged) last(lab.events("b"));
+    assertEquals(Optional.of(0), takeover.cause().peerPriority());
+  }
+
+  @Test
+  void aReturningHigherPriorityRouterPreemptsTheMaster() {
+    Node b = lab.start("b", 12, TestInstances.vi1(100, true));
+    lab.quietFor(3608);
+    lab.advertAfter(1, new Seen("192.0.2.12", 100));
+    lab.awaitState(b, VrrpState.MASTER);
+
+    Node a = lab.start("a", 11, TestInstances.vi1(150, true));
+    // A discards B's lower-priority adverts, so its own Master_Down_Timer runs out: 3414 ms.
+    lab.advertAfter(1000, new Seen("192.0.2.12", 100));
+    lab.advertAfter(1000, new Seen("192.0.2.12", 100));
+    lab.advertAfter(1000, new Seen("192.0.2.12", 100));
+    lab.advertAfter(414, new Seen("192.0.2.11", 150));
+    lab.awaitState(b, VrrpState.BACKUP);
+    lab.awaitState(a, VrrpState.MASTER);
+
+    StateChanged preempted = (StateChanged) last(lab.events("b"));
+    assertEquals("preempted-by", preempted.cause().kind());
+    assertEquals(Optional.of("192.0.2.11"), preempted.cause().peer());
+    StateChanged takeover = (StateChanged) last(lab.events("a"));
+    assertEquals(Optional.of(100), takeover.cause().peerPriority());
+  }
+
+  @Test
+  void nopreemptKeepsTheCurrentMasterWhileItsAdvertsArrive() {
+    Node b = lab.start("b", 12, TestInstances.vi1(100, false));
+    lab.quietFor(3608);
+    lab.advertAfter(1, new Seen("192.0.2.12", 100));
+    Node a = lab.start("a", 11, TestInstances.vi1(150, false));
+    for (int i = 1; i <= 10; i++) {
+      lab.advertAfter(1000, new Seen("192.0.2.12", 100));
+      lab.awaitAdvertsReceived(a, i);
+    }
+    assertEquals(VrrpState.BACKUP, lab.status(a).state());
+    assertEquals(VrrpState.MASTER, lab.status(b).state());
+  }
+
+  @Test
+  void equalPrioritiesElectTheHigherAddress() {
+    Node a = lab.start("a", 11, TestInstances.vi1(100, true));
+    Node b = lab.start("b", 12, TestInstances.vi1(100, true));
+    // Both timers run out together: both claim Master, then the lower address yields.
+    time(3609);
+    lab.awaitState(a, VrrpState.BACKUP);
+    lab.awaitState(b, VrrpState.MASTER);
+    StateChanged yielded = (StateChanged) last(lab.events("a"));
+    assertEquals("preempted-by", yielded.cause().kind());
+    assertEquals(Optional.of("192.0.2.12"), yielded.cause().peer());
+  }
+
+  @Test
+  void threeRoutersFailOverInPriorityOrder() {
+    Node a = lab.start("a", 11, TestInstances.vi1(150, true));
+    Node b = lab.start("b", 12, TestInstances.vi1(120, true));
+    Node c = lab.start("c", 13, TestInstances.vi1(100, true));
+    lab.quietFor(3413);
+    lab.advertAfter(1, new Seen("192.0.2.11", 150));
+    lab.awaitAdvertsReceived(b, 1);
+    lab.awaitAdvertsReceived(c, 1);
+    a.link().cut(true);
+    lab.quietFor(3530);
+    lab.advertAfter(1, new Seen("192.0.2.12", 120));
+    lab.awaitState(b, VrrpState.MASTER);
+    lab.awaitAdvertsReceived(c, 2);
+    assertEquals(VrrpState.BACKUP, lab.status(c).state());
+  }
+
+  @Test
+  void theJournalHoldsExactlyTheTransitionsWithTheirReasons() {
+    Node[] nodes = elect();
+    nodes[0].link().cut(true);
+    lab.quietFor(3608);
+    lab.advertAfter(1, new Seen("192.0.2.12", 100));
+    lab.awaitState(nodes[1], VrrpState.MASTER);
+
+    List<InstanceEvent> a = lab.events("a");
+    List<InstanceEvent> b = lab.events("b");
+    assertEquals(List.of("started", "startup", "master-down"), kinds(a));
+    assertEquals(List.of("started", "startup", "master-down"), kinds(b));
+    InstanceStarted started = (InstanceStarted) a.get(0);
+    assertEquals(Optional.empty(), started.recoveredState());
+    assertEquals(List.of("192.0.2.100/24"), started.vips());
+    StateChanged master = (StateChanged) a.get(2);
+    assertEquals(VrrpState.MASTER, master.to());
+    assertEquals(Optional.empty(), master.cause().peer());
+    assertEquals(150, master.priority());
+    for (InstanceEvent e : a) {
+      assertEquals(InstanceEvent.SCHEMA_VERSION, e.schema());
+      assertEquals("a", e.node());
+      assertEquals("VI_1", e.instance());
+    }
+  }
+
+  @Test
+  void aRestartedInstanceRecoversItsJournalAndStartsInBackup() {
+    Node[] nodes = elect();
+    lab.kit.stop(nodes[0].instance());
+    Node again = lab.start("a", 21, TestInstances.vi1(150, true));
+    InstanceStarted restarted = (InstanceStarted) lab.events("a").get(3);
+    assertEquals(Optional.of(VrrpState.MASTER), restarted.recoveredState());
+    assertFalse(restarted.previousStopClean(), "a Master without a stop event is a crash");
+    assertEquals(VrrpState.BACKUP, lab.status(again).state());
+
+    lab.stop(again);
+    Node third = lab.start("a", 31, TestInstances.vi1(150, true));
+    List<InstanceEvent> events = lab.events("a");
+    InstanceStarted afterCleanStop = (InstanceStarted) events.get(events.size() - 2);
+    assertTrue(afterCleanStop.previousStopClean());
+    assertEquals(Optional.of(VrrpState.INITIALIZE), afterCleanStop.recoveredState());
+    assertEquals(VrrpState.BACKUP, lab.status(third).state());
+  }
+
+  private void time(long millis) {
+    lab.time.timePasses(Duration.ofMillis(millis));
+  }
+
+  private static InstanceEvent last(List<InstanceEvent> events) {
+    return events.get(events.size() - 1);
+  }
+
+  /** "started", "stopped", or the cause kind of each transition. */
+  private static List<String> kinds(List<InstanceEvent> events) {
+    return events.stream().map(e -> e instanceof StateChanged s ? s.cause().kind()
+        : e instanceof InstanceStarted ? "started" : "stopped").toList();
+  }
+}
