@@ -1,0 +1,77 @@
+package dev.tandem.vrrp;
+
+import dev.tandem.vrrp.Action.ArmTimer;
+import dev.tandem.vrrp.Action.CancelTimer;
+import dev.tandem.vrrp.Action.ReleaseAddresses;
+import dev.tandem.vrrp.Action.SendAdvert;
+import dev.tandem.vrrp.Action.TakeAddresses;
+import dev.tandem.vrrp.Input.AdvertReceived;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** RFC 3768 / 5798 §6.4.3, the Master state, with keepalived's answer to lower-priority adverts. */
+final class MasterRules {
+  private MasterRules() {}
+
+  /** Entering Master: advert first (so the old master lets go before our ARPs), addresses, Adver_Timer. */
+  static Step enter(RouterParams params, Machine from, TransitionReason reason) {
+    Machine next = new Machine(
+        VrrpState.MASTER, from.effectivePriority(), params.advertInterval(), Optional.empty(), from.startedAtNanos());
+    List<Action> actions = List.of(
+        new SendAdvert(next.effectivePriority()),
+        new TakeAddresses(),
+        new ArmTimer(Timer.ADVER, params.advertInterval()));
+    return Steps.move(from, next, actions, reason);
+  }
+
+  /** Leaving Master for Fault or Initialize: a priority-0 advert lets a backup take over after Skew_Time. */
+  static List<Action> withdraw() {
+    return List.of(new CancelTimer(Timer.ADVER), new SendAdvert(0), new ReleaseAddresses());
+  }
+
+  static Step onAdverTimer(RouterParams params, Machine machine) {
+    return Steps.stay(machine, advertNow(params, machine));
+  }
+
+  static Step onAdvert(RouterParams params, Machine machine, AdvertReceived advert, long nowNanos) {
+    if (advert.priority() == 0) {
+      return Steps.stay(machine, advertNow(params, machine));
+    }
+    if (outranks(params, machine, advert)) {
+      return stepDown(params, machine, advert, nowNanos);
+    }
+    // A lower-priority master means the link was broken for a while: assert ourselves at once.
+    String note = String.format(
+        "Received advert from %s with lower priority %d, ours %d, forcing new election",
+        advert.sender().getHostAddress(), advert.priority(), machine.effectivePriority());
+    return Steps.stay(machine, advertNow(params, machine), note);
+  }
+
+  private static List<Action> advertNow(RouterParams params, Machine machine) {
+    return List.of(new SendAdvert(machine.effectivePriority()), new ArmTimer(Timer.ADVER, params.advertInterval()));
+  }
+
+  /** Higher priority, or equal priority from a higher primary address (compared as unsigned 32-bit). */
+  private static boolean outranks(RouterParams params, Machine machine, AdvertReceived advert) {
+    int byPriority = Integer.compare(advert.priority(), machine.effectivePriority());
+    if (byPriority != 0) {
+      return byPriority > 0;
+    }
+    return Integer.compareUnsigned(asInt(advert.sender().getAddress()), asInt(params.primaryAddress().getAddress())) > 0;
+  }
+
+  private static Step stepDown(RouterParams params, Machine machine, AdvertReceived advert, long nowNanos) {
+    List<Action> leading = new ArrayList<>();
+    leading.add(new CancelTimer(Timer.ADVER));
+    leading.add(new ReleaseAddresses());
+    HeardMaster sender = new HeardMaster(advert.sender(), advert.priority(), nowNanos);
+    return BackupRules.enter(
+        params, machine, BackupRules.adoptedInterval(params, machine, advert), Optional.of(sender), leading,
+        new TransitionReason.PreemptedBy(sender));
+  }
+
+  private static int asInt(byte[] address) {
+    return ((address[0] & 0xFF) << 24) | ((address[1] & 0xFF) << 16) | ((address[2] & 0xFF) << 8) | (address[3] & 0xFF);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.tandem.vrrp;
+
+import dev.tandem.vrrp.Input.AdvertReceived;
+import dev.tandem.vrrp.Input.FaultChanged;
+import dev.tandem.vrrp.Input.PriorityChanged;
+import dev.tandem.vrrp.Input.Shutdown;
+import dev.tandem.vrrp.Input.Startup;
+import dev.tandem.vrrp.Input.TimerExpired;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The VRRP state machine of RFC 3768 / RFC 5798 §6.4 plus keepalived's Fault state, as a pure
+ * function: (parameters, machine, input, now) gives the next machine and the actions to run.
+ * Inputs that do not apply in the current state are ignored. Backup and Master rules live in
+ * {@link BackupRules} and {@link MasterRules}; the life-cycle inputs that apply to every state
+ * (start, stop, fault, priority) are here.
+ */
+public final class StateMachine {
+  private static final int OWNER_PRIORITY = 255;
+
+  private StateMachine() {}
+
+  public static Step step(RouterParams params, Machine machine, Input input, long nowNanos) {
+    if (input instanceof Startup) {
+      return onStartup(params, machine, nowNanos);
+    }
+    if (input instanceof AdvertReceived advert) {
+      return onAdvert(params, machine, advert, nowNanos);
+    }
+    if (input instanceof TimerExpired expired) {
+      return onTimer(params, machine, expired.timer());
+    }
+    if (input instanceof Shutdown) {
+      return withdrawTo(VrrpState.INITIALIZE, machine, new TransitionReason.Shutdown());
+    }
+    if (input instanceof FaultChanged fault) {
+      // keepalived's Fault: a failed interface or script takes the router out of the election.
+      return fault.faulty()
+          ? withdrawTo(VrrpState.FAULT, machine, new TransitionReason.FaultRaised(fault.cause()))
+          : onFaultCleared(params, machine);
+    }
+    if (input instanceof PriorityChanged change) {
+      return onPriorityChanged(params, machine, change.effectivePriority());
+    }
+    throw new IllegalArgumentException("unknown input " + input);
+  }
+
+  /** §6.4.1: the address owner becomes Master at once, every other router waits in Backup. */
+  private static Step onStartup(RouterParams params, Machine machine, long nowNanos) {
+    if (machine.state() != VrrpState.INITIALIZE) {
+      return Steps.ignore(machine);
+    }
+    // The preempt delay counts from the latest start, not from when the record was first built.
+    Machine started = new Machine(
+        VrrpState.INITIALIZE, machine.effectivePriority(), params.advertInterval(), Optional.empty(), nowNanos);
+    if (params.priority() == OWNER_PRIORITY) {
+      return MasterRules.enter(params, started, new TransitionReason.AddressOwner());
+    }
+    return BackupRules.enter(
+        params, started, params.advertInterval(), Optional.empty(), List.of(), new TransitionReason.Startup());
+  }
+
+  private static Step onAdvert(RouterParams params, Machine machine, AdvertReceived advert, long nowNanos) {
+    switch (machine.state()) {
+      case BACKUP:
+        return BackupRules.onAdvert(params, machine, advert, nowNanos);
+      case MASTER:
+        return MasterRules.onAdvert(params, machine, advert, nowNanos);
+      default:
+        return Steps.ignore(machine);
+    }
+  }
+
+  private static Step onTimer(RouterParams params, Machine machine, Timer timer) {
+    if (machine.state() == VrrpState.BACKUP && timer == Timer.MASTER_DOWN) {
+      return BackupRules.onMasterDown(params, machine);
+    }
+    if (machine.state() == VrrpState.MASTER && timer == Timer.ADVER) {
+      return MasterRules.onAdverTimer(params, machine);
+    }
+    return Steps.ignore(machine);
+  }
+
+  /** Leaving the election, for Initialize on stop or for Fault: undo what the current state holds. */
+  private static Step withdrawTo(VrrpState target, Machine machine, TransitionReason reason) {
+    if (machine.state() == target) {
+      return Steps.ignore(machine);
+    }
+    Machine next = new Machine(
+        target, machine.effectivePriority(), machine.masterAdverInterval(), machine.lastMaster(),
+        machine.startedAtNanos());
+    return Steps.move(machine, next, withdraw(machine.state()), reason);
+  }
+
+  /** Back to Backup with the configured interval, as keepalived does; the RFC decides from there. */
+  private static Step onFaultCleared(RouterParams params, Machine machine) {
+    if (machine.state() != VrrpState.FAULT) {
+      return Steps.ignore(machine);
+    }
+    return BackupRules.enter(
+        params, machine, params.advertInterval(), machine.lastMaster(), List.of(), new TransitionReason.FaultCleared());
+  }
+
+  /**
+   * A tracked script or interface moved the priority. Master's next adverts carry it; a Backup that
+   * now outranks the master takes over when it discards the master's adverts and its timer runs out.
+   */
+  private static Step onPriorityChanged(RouterParams params, Machine machine, int requested) {
+    // keepalived never moves the owner's priority, and keeps everyone else a plain backup (1..254).
+    int priority = params.priority() == OWNER_PRIORITY ? OWNER_PRIORITY : Math.max(1, Math.min(OWNER_PRIORITY - 1, requested));
+    if (priority == machine.effectivePriority()) {
+      return Steps.ignore(machine);
+    }
+    Machine next = new Machine(
+        machine.state(), priority, machine.masterAdverInterval(), machine.lastMaster(), machine.startedAtNanos());
+    return Steps.stay(
+        next, List.of(), "Changing effective priority from " + machine.effectivePriority() + " to " + priority);
+  }
+
+  /** What leaving an active state undoes, shared by Shutdown and Fault. */
+  private static List<Action> withdraw(VrrpState state) {
+    switch (state) {
+      case MASTER:
+        return MasterRules.withdraw();
+      case BACKUP:
+        return BackupRules.withdraw();
+      default:
+        return List.of();
+    }
+  }
+}
