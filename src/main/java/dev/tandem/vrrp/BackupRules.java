@@ -49,7 +49,8 @@ final class BackupRules {
     // recorded so that the takeover can name whom it preempted.
     Machine next = withLastMaster(machine, machine.masterAdverInterval(), sender);
     String note = String.format(
-        "received lower priority (%d) advert from %s - discarding", advert.priority(), advert.sender().getHostAddress());
+        "received lower priority (%d) advert from %s - discarding",
+        advert.priority(), advert.sender().getHostAddress());
     return Steps.stay(next, List.of(), note);
   }
 
@@ -81,6 +82,7 @@ final class BackupRules {
   }
 
   private static Machine withLastMaster(Machine machine, Duration interval, HeardMaster sender) {
-    return new Machine(machine.state(), machine.effectivePriority(), interval, Optional.of(sender), machine.startedAtNanos());
+    return new Machine(
+        machine.state(), machine.effectivePriority(), interval, Optional.of(sender), machine.startedAtNanos());
   }
 }

@@ -58,7 +58,8 @@ final class MasterRules {
     if (byPriority != 0) {
       return byPriority > 0;
     }
-    return Integer.compareUnsigned(asInt(advert.sender().getAddress()), asInt(params.primaryAddress().getAddress())) > 0;
+    int sender = asInt(advert.sender().getAddress());
+    return Integer.compareUnsigned(sender, asInt(params.primaryAddress().getAddress())) > 0;
   }
 
   private static Step stepDown(RouterParams params, Machine machine, AdvertReceived advert, long nowNanos) {

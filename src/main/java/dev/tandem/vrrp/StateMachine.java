@@ -107,8 +107,7 @@ public final class StateMachine {
    * now outranks the master takes over when it discards the master's adverts and its timer runs out.
    */
   private static Step onPriorityChanged(RouterParams params, Machine machine, int requested) {
-    // keepalived never moves the owner's priority, and keeps everyone else a plain backup (1..254).
-    int priority = params.priority() == OWNER_PRIORITY ? OWNER_PRIORITY : Math.max(1, Math.min(OWNER_PRIORITY - 1, requested));
+    int priority = clampedPriority(params, requested);
     if (priority == machine.effectivePriority()) {
       return Steps.ignore(machine);
     }
@@ -116,6 +115,14 @@ public final class StateMachine {
         machine.state(), priority, machine.masterAdverInterval(), machine.lastMaster(), machine.startedAtNanos());
     return Steps.stay(
         next, List.of(), "Changing effective priority from " + machine.effectivePriority() + " to " + priority);
+  }
+
+  /** keepalived never moves the owner's priority, and keeps everyone else a plain backup (1..254). */
+  private static int clampedPriority(RouterParams params, int requested) {
+    if (params.priority() == OWNER_PRIORITY) {
+      return OWNER_PRIORITY;
+    }
+    return Math.max(1, Math.min(OWNER_PRIORITY - 1, requested));
   }
 
   /** What leaving an active state undoes, shared by Shutdown and Fault. */
