@@ -20,17 +20,23 @@ public record Cause(
     Optional<Integer> peerPriority,
     Optional<Instant> peerLastHeard) {
 
-  /** {@code toWallClock} turns the machine's monotonic nanos into wall-clock instants. */
-  public static Cause of(TransitionReason reason, LongFunction<Instant> toWallClock) {
+  /**
+   * {@code ownPriority} is this router's effective priority at the transition; {@code toWallClock}
+   * turns the machine's monotonic nanos into wall-clock instants.
+   */
+  public static Cause of(TransitionReason reason, int ownPriority, LongFunction<Instant> toWallClock) {
     if (reason instanceof TransitionReason.MasterDown down) {
       return down.lastMaster()
           .map(m -> withPeer("master-down", describeMasterDown(m), m, toWallClock))
           .orElseGet(() -> plain("master-down", "no advert heard within Master_Down_Interval"));
     }
     if (reason instanceof TransitionReason.PreemptedBy by) {
-      return withPeer("preempted-by",
-          "higher priority advert (" + by.sender().priority() + ") from " + by.sender().address().getHostAddress(),
-          by.sender(), toWallClock);
+      HeardMaster sender = by.sender();
+      String detail = "Master received advert from " + sender.address().getHostAddress()
+          + (sender.priority() == ownPriority
+              ? " with same priority " + ownPriority + " but higher IP address than ours"
+              : " with higher priority " + sender.priority() + ", ours " + ownPriority);
+      return withPeer("preempted-by", detail, sender, toWallClock);
     }
     if (reason instanceof TransitionReason.FaultRaised fault) {
       return plain("fault", fault.cause());

@@ -113,7 +113,7 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
   public CommandHandler<InstanceCommand, InstanceEvent, JournaledState> commandHandler() {
     return newCommandHandlerBuilder()
         .forAnyState()
-        .onCommand(InstanceCommand.Start.class, this::onStart)
+        .onCommand(InstanceCommand.Start.class, (state, cmd) -> onStart(state))
         .onCommand(InstanceCommand.AdvertArrived.class, (state, cmd) -> onAdvert(cmd))
         .onCommand(InstanceCommand.TimerFired.class, (state, cmd) -> feed(new Input.TimerExpired(cmd.timer())))
         .onCommand(InstanceCommand.Stop.class, (state, cmd) -> onStop(cmd))
@@ -204,7 +204,7 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
   private InstanceEvent record(Transition transition) {
     long nowNanos = wiring.nanoTime().getAsLong();
     Instant now = now();
-    Cause cause = Cause.of(transition.reason(), nanos -> now.minusNanos(nowNanos - nanos));
+    Cause cause = Cause.of(transition.reason(), machine.effectivePriority(), nanos -> now.minusNanos(nowNanos - nanos));
     if (!(transition.reason() instanceof TransitionReason.Startup)) {
       context.getLog().info("{}{}", tag, cause.detail());
     }

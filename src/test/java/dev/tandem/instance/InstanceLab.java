@@ -22,7 +22,9 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
 import org.apache.pekko.stream.javadsl.Sink;
 
@@ -37,20 +39,32 @@ final class InstanceLab implements AutoCloseable {
   /** One node: its link, its address table and its instance. */
   record Node(String name, InMemoryLink link, InMemoryAddressTable addresses, ActorRef<InstanceCommand> instance) {}
 
-  static final Config CONFIG = ManualTime.config()
+  /** Manual time and the persistence testkit's in-memory journal. */
+  static final Config IN_MEMORY_JOURNAL = ManualTime.config()
       .withFallback(PersistenceTestKitPlugin.getInstance().config())
+      .withFallback(PersistenceTestKitSnapshotPlugin.config())
       .withFallback(ConfigFactory.parseString(
           "pekko.actor.serialization-bindings { \"dev.tandem.instance.InstanceEvent\" = jackson-json }\n"
               + "pekko.persistence.testkit.events.serialize = on\n"
               + "pekko.loglevel = WARNING"))
       .withFallback(ConfigFactory.load());
 
-  final ActorTestKit kit = ActorTestKit.create("lab", CONFIG);
-  final ManualTime time = ManualTime.get(kit.system());
+  final ActorTestKit kit;
+  final ManualTime time;
   final InMemoryNetwork network = new InMemoryNetwork();
-  final TestProbe<Seen> wire = kit.createTestProbe();
+  final TestProbe<Seen> wire;
+  private final String readJournalId;
 
   InstanceLab() {
+    this(IN_MEMORY_JOURNAL, PersistenceTestKitReadJournal.Identifier());
+  }
+
+  /** {@code config} must include {@link ManualTime#config()}. */
+  InstanceLab(Config config, String readJournalId) {
+    this.kit = ActorTestKit.create("lab", config);
+    this.time = ManualTime.get(kit.system());
+    this.wire = kit.createTestProbe();
+    this.readJournalId = readJournalId;
     network.tap(frame -> {
       if (FrameDecoder.decode(frame) instanceof DecodedFrame.Advert a) {
         wire.getRef().tell(new Seen(a.advert().source().getHostAddress(), a.advert().advert().priority()));
@@ -122,8 +136,8 @@ final class InstanceLab implements AutoCloseable {
 
   /** Every event of a node's instance, read back through Persistence Query. */
   List<InstanceEvent> events(String node) {
-    PersistenceTestKitReadJournal query = PersistenceQuery.get(kit.system())
-        .getReadJournalFor(PersistenceTestKitReadJournal.class, PersistenceTestKitReadJournal.Identifier());
+    CurrentEventsByPersistenceIdQuery query = PersistenceQuery.get(kit.system())
+        .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, readJournalId);
     CompletionStage<List<EventEnvelope>> all = query.currentEventsByPersistenceId(pid(node), 0, Long.MAX_VALUE)
         .runWith(Sink.seq(), kit.system());
     return all.toCompletableFuture().join().stream().map(e -> (InstanceEvent) e.event()).toList();

@@ -125,16 +125,24 @@ class VrrpInstanceTest {
   }
 
   @Test
-  void equalPrioritiesElectTheHigherAddress() {
+  void twoMastersWithEqualPrioritiesLeaveTheHigherAddressMaster() {
     Node a = lab.start("a", 11, TestInstances.vi1(100, true));
     Node b = lab.start("b", 12, TestInstances.vi1(100, true));
-    // Both timers run out together: both claim Master, then the lower address yields.
+    // Partitioned, both become Master; once they hear each other, the lower address yields.
+    a.link().cut(true);
+    b.link().cut(true);
     time(3609);
+    lab.awaitState(a, VrrpState.MASTER);
+    lab.awaitState(b, VrrpState.MASTER);
+    a.link().cut(false);
+    b.link().cut(false);
+    time(1000);
     lab.awaitState(a, VrrpState.BACKUP);
     lab.awaitState(b, VrrpState.MASTER);
     StateChanged yielded = (StateChanged) last(lab.events("a"));
     assertEquals("preempted-by", yielded.cause().kind());
     assertEquals(Optional.of("192.0.2.12"), yielded.cause().peer());
+    assertTrue(yielded.cause().detail().contains("same priority 100 but higher IP address"), yielded.cause().detail());
   }
 
   @Test

@@ -1,0 +1,56 @@
+package dev.tandem.instance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.JournalDatabase;
+import dev.tandem.instance.InstanceLab.Node;
+import dev.tandem.vrrp.VrrpState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded journal for real: an H2 file database through pekko-persistence-jdbc, events as
+ * JSON, read back through Persistence Query after a second actor system (a process restart) has
+ * recovered from it.
+ */
+class EmbeddedJournalTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void aSecondProcessRecoversTheJournalOfTheFirst() throws Exception {
+    JournalDatabase db = new JournalDatabase(dir);
+    db.ensureSchema();
+    db.ensureSchema();
+
+    try (InstanceLab first = lab(db)) {
+      Node a = first.start("lb01", 11, TestInstances.vi1(150, true));
+      first.stop(a);
+    }
+    try (InstanceLab second = lab(db)) {
+      Node a = second.start("lb01", 11, TestInstances.vi1(150, true));
+      assertEquals(VrrpState.BACKUP, second.status(a).state());
+      List<InstanceEvent> events = second.events("lb01");
+      assertEquals(6, events.size(), events.toString());
+      assertTrue(events.get(0) instanceof InstanceStarted);
+      assertEquals("startup", ((StateChanged) events.get(1)).cause().kind());
+      assertEquals("shutdown", ((StateChanged) events.get(2)).cause().kind());
+      assertTrue(events.get(3) instanceof InstanceStopped);
+      InstanceStarted restarted = (InstanceStarted) events.get(4);
+      assertEquals(Optional.of(VrrpState.INITIALIZE), restarted.recoveredState());
+      assertTrue(restarted.previousStopClean());
+      assertEquals(VrrpState.BACKUP, ((StateChanged) events.get(5)).to());
+    }
+    assertTrue(dir.resolve("tandem.mv.db").toFile().isFile());
+  }
+
+  private static InstanceLab lab(JournalDatabase db) {
+    return new InstanceLab(ManualTime.config().withFallback(db.actorSystemConfig()), JdbcReadJournal.Identifier());
+  }
+}
