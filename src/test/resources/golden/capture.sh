@@ -38,6 +38,7 @@ cleanup() {
   ip netns del "$BRIDGE_NS" 2>/dev/null || true
 }
 trap 'cleanup; rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM   # route signals through the EXIT trap
 
 build_lab() {
   ip netns add "$NODE_NS"
@@ -89,7 +90,7 @@ capture() {
   sleep 0.5   # let tcpdump write the priority-0 advert keepalived sends on its way out
   stop_pid "$TCPDUMP_PID"; TCPDUMP_PID=""
   cp "$pcap" "$out"
-  cp "$WORK/keepalived.log" "${out%.pcap}.keepalived.log"
+  cp "$WORK/keepalived.log" "${out%.pcap}.keepalived-log.txt"
   ip netns del "$NODE_NS"
   ip netns del "$BRIDGE_NS"
   echo "$out: $(count "$out" 'ip proto 112') adverts, $(count "$out" arp) ARPs"
