@@ -28,7 +28,7 @@ public record InstanceConfig(
     List<Inet4Address> unicastPeers,
     List<TrackScriptRef> trackScripts,
     List<TrackInterface> trackInterfaces,
-    NotifyConfig notify,
+    NotifyConfig notifications,
     Origin origin) {
 
   /** The VRRP advert interval in centiseconds, the unit of the v3 field. */
