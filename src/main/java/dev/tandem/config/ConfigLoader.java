@@ -8,6 +8,8 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +31,13 @@ public final class ConfigLoader {
 
   /** Reads {@code file}; its includes resolve relative to it. */
   public static LoadResult load(Path file, HostFacts host) {
+    try {
+      Files.newInputStream(file).close();
+    } catch (IOException e) {
+      ConfigProblem unreadable = new ConfigProblem(ConfigProblem.Severity.ERROR, new Origin(file.toString(), 0), "(file)",
+          Unreadable.message(file, e));
+      return new LoadResult(Optional.empty(), List.of(unreadable));
+    }
     ConfigParseOptions options = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
     return load(() -> ConfigFactory.parseFile(file.toFile(), options), file.toString(), host);
   }

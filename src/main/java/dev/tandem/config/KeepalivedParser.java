@@ -38,7 +38,7 @@ final class KeepalivedParser {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      problems.error(includedFrom, "(file)", "cannot read " + file + ": " + describe(e));
+      problems.error(includedFrom, "(file)", Unreadable.message(file, e));
       return List.of();
     }
     Path parent = file.toAbsolutePath().getParent();
@@ -131,7 +131,7 @@ final class KeepalivedParser {
     try (DirectoryStream<Path> listing = Files.newDirectoryStream(pattern.getParent(), name)) {
       listing.forEach(found::add);
     } catch (IOException e) {
-      problems.error(origin, "include", "cannot list " + pattern.getParent() + ": " + describe(e));
+      problems.error(origin, "include", Unreadable.message(pattern.getParent(), e));
     }
     found.sort(null);
     return found;
@@ -141,9 +141,5 @@ final class KeepalivedParser {
     while (next < tokens.size() && tokens.get(next).kind() == KeepalivedToken.Kind.END_OF_LINE) {
       next++;
     }
-  }
-
-  private static String describe(IOException e) {
-    return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString();
   }
 }

@@ -216,7 +216,6 @@ class KeepalivedImporterTest {
         summaries(KeepalivedImporter.convert(conf)));
   }
 
-  /** The structure is read first (its errors come first), then the options are converted. */
   @Test
   void unbalancedBracesAndMissingValuesAreErrors() throws IOException {
     Path conf = write("keepalived.conf",
@@ -228,9 +227,9 @@ class KeepalivedImporterTest {
         "vrrp_script chk {",
         "  script /bin/true");
     assertEquals(List.of(
+        "2 ERROR vrrp_instance VI_1.priority missing value for `priority`",
         "5 ERROR (syntax) unexpected `}`: no block is open here",
-        "6 ERROR vrrp_script block `vrrp_script` is never closed: missing `}`",
-        "2 ERROR vrrp_instance VI_1.priority missing value for `priority`"),
+        "6 ERROR vrrp_script block `vrrp_script` is never closed: missing `}`"),
         summaries(KeepalivedImporter.convert(conf)));
   }
 
