@@ -3,12 +3,9 @@ package dev.tandem.app;
 import dev.tandem.config.ConfigLoader;
 import dev.tandem.config.ConfigProblem;
 import dev.tandem.config.HostFacts;
-import dev.tandem.config.ImportResult;
-import dev.tandem.config.KeepalivedImporter;
 import dev.tandem.config.LoadResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,16 +38,16 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     HostFacts facts = new HostFacts(host.hostName(), host.interfaceNames(), strict);
-    List<ConfigProblem> problems = new ArrayList<>();
     LoadResult result;
+    List<ConfigProblem> problems;
     if (keepalived) {
-      ImportResult converted = KeepalivedImporter.convert(file);
-      problems.addAll(converted.problems());
-      result = ConfigLoader.loadText(converted.hocon(), file + " (converted)", facts);
+      ConvertedKeepalived converted = ConvertedKeepalived.of(file, facts);
+      result = converted.loaded();
+      problems = converted.problems();
     } else {
       result = ConfigLoader.load(file, facts);
+      problems = result.problems();
     }
-    problems.addAll(result.problems());
 
     ProblemReport report = new ProblemReport(problems);
     PrintWriter err = spec.commandLine().getErr();

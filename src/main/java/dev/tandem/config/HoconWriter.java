@@ -27,11 +27,6 @@ final class HoconWriter {
     return line(path + " = " + value);
   }
 
-  HoconWriter blank() {
-    text.append('\n');
-    return this;
-  }
-
   String text() {
     return text.toString();
   }

@@ -94,10 +94,6 @@ final class SettingReader {
     return true;
   }
 
-  Optional<ConfigValue> value(String name) {
-    return has(name) ? Optional.of(config.getValue(name)) : Optional.empty();
-  }
-
   Optional<String> string(String name) {
     if (!has(name)) {
       return Optional.empty();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,7 +37,8 @@ class CommandsTest {
 
   private int run(String... args) {
     CommandLine commandLine = Main.commandLine(LB01);
-    commandLine.setOut(new PrintWriter(out, true));
+    // Buffered with autoflush on println, as picocli's own stdout: output must be flushed to be seen.
+    commandLine.setOut(new PrintWriter(new BufferedWriter(out), true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);
   }
