@@ -166,22 +166,28 @@ public final class KeepalivedImporter {
     }
     String name = statement.args().get(0);
     String context = statement.keyword() + " " + name;
-    if (statement.block().isEmpty()) {
-      problems.error(statement.origin(), context, "`" + context + "` needs a { } block");
-    } else if (into.containsKey(name)) {
+    if (into.containsKey(name)) {
       problems.error(statement.origin(), context, "defined twice; the first is at " + into.get(name).origin());
-    } else {
-      List<Setting> settings = new ArrayList<>();
-      convertBlock(statement, context, options, blocks, settings);
+      return;
+    }
+    List<Setting> settings = new ArrayList<>();
+    if (convertBlock(statement, context, options, blocks, settings)) {
       into.put(name, new Entry(statement.origin(), settings));
     }
   }
 
-  private void convertBlock(KeepalivedStatement statement, String context, Map<String, Option> options,
+  /** Converts the block of {@code statement}; false (and an error) when it has none. */
+  private boolean convertBlock(KeepalivedStatement statement, String context, Map<String, Option> options,
       Map<String, BlockConverter> blocks, List<Setting> into) {
-    for (KeepalivedStatement child : statement.block().orElse(List.of())) {
+    if (statement.block().isEmpty()) {
+      problems.error(statement.origin(), context, "`" + statement.keyword() + "` needs a { } block");
+      return false;
+    }
+    for (KeepalivedStatement child : statement.block().get()) {
       String key = context + "." + child.keyword();
-      if (blocks.containsKey(child.keyword())) {
+      if (blocks.containsKey(child.keyword()) && child.block().isEmpty()) {
+        problems.error(child.origin(), key, "`" + child.keyword() + "` needs a { } block");
+      } else if (blocks.containsKey(child.keyword())) {
         blocks.get(child.keyword()).convert(child, key, into);
       } else if (options.containsKey(child.keyword())) {
         option(child, key, options.get(child.keyword())).ifPresent(value ->
@@ -190,6 +196,7 @@ public final class KeepalivedImporter {
         unsupported(child, context);
       }
     }
+    return true;
   }
 
   /** The HOCON value of a simple option, or empty (and an error) when it has none. */

@@ -221,6 +221,7 @@ class KeepalivedImporterTest {
     Path conf = write("keepalived.conf",
         "vrrp_instance VI_1 {",
         "  priority",
+        "  virtual_ipaddress 192.0.2.1",
         "  interface eth0",
         "}",
         "}",
@@ -228,8 +229,9 @@ class KeepalivedImporterTest {
         "  script /bin/true");
     assertEquals(List.of(
         "2 ERROR vrrp_instance VI_1.priority missing value for `priority`",
-        "5 ERROR (syntax) unexpected `}`: no block is open here",
-        "6 ERROR vrrp_script block `vrrp_script` is never closed: missing `}`"),
+        "3 ERROR vrrp_instance VI_1.virtual_ipaddress `virtual_ipaddress` needs a { } block",
+        "6 ERROR (syntax) unexpected `}`: no block is open here",
+        "7 ERROR vrrp_script block `vrrp_script` is never closed: missing `}`"),
         summaries(KeepalivedImporter.convert(conf)));
   }
 
