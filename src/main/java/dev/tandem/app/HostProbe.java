@@ -1,39 +1,38 @@
 package dev.tandem.app;
 
-import dev.tandem.config.HostFacts;
-import java.io.IOException;
+import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Collections;
+import java.net.UnknownHostException;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Gathers what config validation needs to know about this host. */
-final class HostProbe {
-  private HostProbe() {}
+/** What the config loader needs to know about this machine, gathered here so that config stays pure. */
+public interface HostProbe {
+  String hostName();
 
-  /** {@code strict}: an interface missing on this host is an error (run, check --strict), else a warning. */
-  static HostFacts facts(boolean strict) {
-    return new HostFacts(hostName(), interfaces(), strict);
-  }
+  /** Interface names; empty when they cannot be listed (the loader then does not check). */
+  Set<String> interfaceNames();
 
-  private static String hostName() {
-    try {
-      return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-    } catch (IOException e) {
-      return System.getenv().getOrDefault("HOSTNAME", "localhost");
-    }
-  }
+  static HostProbe system() {
+    return new HostProbe() {
+      @Override
+      public String hostName() {
+        try {
+          return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+          return "";
+        }
+      }
 
-  private static Set<String> interfaces() {
-    try {
-      return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-          .map(NetworkInterface::getName)
-          .collect(Collectors.toUnmodifiableSet());
-    } catch (SocketException e) {
-      return Set.of();
-    }
+      @Override
+      public Set<String> interfaceNames() {
+        try {
+          return NetworkInterface.networkInterfaces().map(NetworkInterface::getName).collect(Collectors.toSet());
+        } catch (SocketException e) {
+          return Set.of();
+        }
+      }
+    };
   }
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,27 +26,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /**
  * {@code tandem run}: every instance of the configuration on the real network, until SIGTERM or
  * SIGINT, which stop it the way keepalived stops: priority-0 adverts, VIPs removed, exit 0.
  */
-@Command(name = "run", description = "Run the VRRP instances of a configuration until SIGTERM.")
-public final class RunCommand implements Callable<Integer> {
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the VRRP instances of a configuration until SIGTERM.")
+final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger("tandem");
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+
+  private final HostProbe host;
+
+  @Spec
+  CommandSpec spec;
 
   @ArgGroup(multiplicity = "1")
   ConfigSource source;
 
+  RunCommand(HostProbe host) {
+    this.host = host;
+  }
+
   @Override
   public Integer call() throws Exception {
-    ControllerConfig config = source.load(HostProbe.facts(true)).orElse(null);
-    if (config == null) {
+    ConfigInput input = source.read(new HostFacts(host.hostName(), host.interfaceNames(), true));
+    ProblemReport report = new ProblemReport(input.problems());
+    report.print(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    if (report.exitCode() != ExitCodes.OK || input.loaded().config().isEmpty()) {
       return ExitCodes.CONFIG_ERROR;
     }
+    ControllerConfig config = input.loaded().config().get();
     Map<String, LinkHub> hubs = new LinkedHashMap<>();
     try {
       for (InstanceConfig instance : config.instances()) {
@@ -108,8 +123,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--keepalived-config", paramLabel = "FILE", description = "a keepalived.conf, converted on the fly")
     Path keepalived;
 
-    Optional<ControllerConfig> load(HostFacts host) {
-      return ConfigReport.load(hocon != null ? hocon : keepalived, keepalived != null, host);
+    ConfigInput read(HostFacts host) {
+      return ConfigInput.read(hocon != null ? hocon : keepalived, keepalived != null, host);
     }
   }
 }
