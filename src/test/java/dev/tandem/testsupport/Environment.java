@@ -1,0 +1,36 @@
+package dev.tandem.testsupport;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * One rule for tests that need something from the machine (root, netns, tshark): skip with a clear
+ * reason where it is missing, but fail under CI=true, where a skipped test would hide a gap.
+ */
+public final class Environment {
+  private Environment() {}
+
+  public static void requireOrSkip(boolean available, String reason) {
+    if (!available && "true".equals(System.getenv("CI"))) {
+      Assertions.fail(reason + " (CI=true: this test must run here)");
+    }
+    Assumptions.assumeTrue(available, reason);
+  }
+
+  /** Whether an executable of that name is on the PATH. */
+  public static boolean onPath(String command) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
