@@ -1,2 +1,37 @@
 package dev.tandem.app;
-public final class Main { public static void main(String[] a) {} }
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `tandem` command: a list of subcommands, their exit code, and never a stack trace. */
+@Command(name = "tandem", mixinStandardHelpOptions = true, version = "tandem 0.1.0",
+    description = "VRRP high-availability controller (keepalived's VRRP, with a journal of every transition).")
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine(HostProbe.system()).execute(args));
+  }
+
+  /** The command line with every subcommand; {@code host} tells the commands about this machine. */
+  public static CommandLine commandLine(HostProbe host) {
+    CommandLine commandLine = new CommandLine(new Main());
+    subcommands(host).forEach(commandLine::addSubcommand);
+    commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+      command.getErr().println("tandem: internal error: " + exception);
+      return ExitCodes.RUNTIME_ERROR;
+    });
+    return commandLine;
+  }
+
+  private static List<Object> subcommands(HostProbe host) {
+    return List.of(new RunCommand(host), new CheckCommand(host), new ConvertCommand(host), new AuditCommand());
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: one of " + spec.subcommands().keySet());
+  }
+}

@@ -32,8 +32,8 @@ public final class FrameDecoder {
     if (received < Ipv4Header.LENGTH) {
       return rejected(-1, DiscardReason.MALFORMED_FRAME, "IPv4 header truncated - " + received + " bytes");
     }
-    int version = Bytes.getByte(frame, ip) >>> 4;
-    int headerLength = (Bytes.getByte(frame, ip) & 0x0F) * 4;
+    int version = Bytes.getByte(frame, ip + Ipv4Header.OFF_VERSION_IHL) >>> 4;
+    int headerLength = (Bytes.getByte(frame, ip + Ipv4Header.OFF_VERSION_IHL) & 0x0F) * 4;
     if (version != 4 || headerLength < Ipv4Header.LENGTH || headerLength > received) {
       return rejected(-1, DiscardReason.MALFORMED_FRAME, "invalid IPv4 header: version " + version
           + ", header length " + headerLength + ", received " + received + " bytes");

@@ -11,7 +11,7 @@ import java.util.Optional;
  * VIP, target hardware address ff:ff:ff:ff:ff:ff; 42 bytes (the NIC pads to 60 where it must).
  */
 public final class GratuitousArp {
-  static final int ARP_LENGTH = 28;
+  private static final int ARP_LENGTH = 28;
   private static final int HARDWARE_ETHERNET = 1;
   private static final int OPERATION_REQUEST = 1;
   private static final int OPERATION_REPLY = 2;

@@ -1,0 +1,130 @@
+package dev.tandem.app;
+
+import dev.tandem.config.ControllerConfig;
+import dev.tandem.config.HostFacts;
+import dev.tandem.config.InstanceConfig;
+import dev.tandem.config.VirtualAddress;
+import dev.tandem.instance.Controller;
+import dev.tandem.net.AddressTable;
+import dev.tandem.net.IpRouteAddressTable;
+import dev.tandem.net.LinkException;
+import dev.tandem.net.LinkHub;
+import dev.tandem.net.PcapLink;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+/**
+ * {@code tandem run}: every instance of the configuration on the real network, until SIGTERM or
+ * SIGINT, which stop it the way keepalived stops: priority-0 adverts, VIPs removed, exit 0.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the VRRP instances of a configuration until SIGTERM.")
+final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger("tandem");
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+
+  private final HostProbe host;
+
+  @Spec
+  CommandSpec spec;
+
+  @ArgGroup(multiplicity = "1")
+  ConfigSource source;
+
+  RunCommand(HostProbe host) {
+    this.host = host;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ConfigInput input = source.read(new HostFacts(host.hostName(), host.interfaceNames(), true));
+    ProblemReport report = new ProblemReport(input.problems());
+    report.print(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    if (report.exitCode() != ExitCodes.OK || input.loaded().config().isEmpty()) {
+      return ExitCodes.CONFIG_ERROR;
+    }
+    ControllerConfig config = input.loaded().config().get();
+    Map<String, LinkHub> hubs = new LinkedHashMap<>();
+    try {
+      for (InstanceConfig instance : config.instances()) {
+        if (!hubs.containsKey(instance.interfaceName())) {
+          hubs.put(instance.interfaceName(), new LinkHub(PcapLink.open(instance.interfaceName()), System::nanoTime));
+        }
+      }
+    } catch (LinkException e) {
+      System.err.println("tandem: " + e.getMessage());
+      hubs.values().forEach(LinkHub::close);
+      return ExitCodes.RUNTIME_ERROR;
+    }
+    AddressTable addresses = new IpRouteAddressTable(List.of("ip"));
+    removeLeftoverVips(config, addresses);
+
+    JournalDatabase journal = new JournalDatabase(config.journal().dir());
+    journal.ensureSchema();
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), s -> stop.countDown());
+    Signal.handle(new Signal("INT"), s -> stop.countDown());
+
+    LOG.info("Starting tandem on node {} with {} instance(s), journal {}", config.global().nodeId(),
+        config.instances().size(), config.journal().dir().toAbsolutePath());
+    ActorSystem<Controller.Command> system = ActorSystem.create(
+        Controller.create(config, hubs, addresses, Clock.systemUTC(), System::nanoTime), "tandem",
+        journal.actorSystemConfig());
+    hubs.values().forEach(LinkHub::start);
+
+    stop.await();
+    LOG.info("Stopping");
+    AskPattern.<Controller.Command, Done>ask(system, Controller.Shutdown::new, STOP_TIMEOUT, system.scheduler())
+        .toCompletableFuture().handle((done, failure) -> done).get(STOP_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    hubs.values().forEach(LinkHub::close);
+    LOG.info("Stopped");
+    return ExitCodes.OK;
+  }
+
+  /** keepalived removes its configured VIPs found on its interfaces at start: a crashed run leaves them. */
+  private static void removeLeftoverVips(ControllerConfig config, AddressTable addresses) {
+    for (InstanceConfig instance : config.instances()) {
+      for (VirtualAddress vip : instance.virtualAddresses()) {
+        String device = vip.device().orElse(instance.interfaceName());
+        if (addresses.list(device).contains(vip.cidr())) {
+          LOG.info("({}) removing VIP {} left on {} by an earlier run", instance.name(), vip.cidr(), device);
+          addresses.remove(device, vip);
+        }
+      }
+    }
+  }
+
+  /** Where the configuration comes from: tandem's HOCON or a keepalived.conf. */
+  static final class ConfigSource {
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "tandem configuration (HOCON)")
+    Path hocon;
+
+    @Option(names = "--keepalived-config", paramLabel = "FILE", description = "a keepalived.conf, converted on the fly")
+    Path keepalived;
+
+    ConfigInput read(HostFacts host) {
+      return ConfigInput.read(hocon != null ? hocon : keepalived, keepalived != null, host);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.tandem.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `tandem check` and `tandem convert`, run in-process with captured output. */
+class CommandsTest {
+  private static final HostProbe LB01 = new HostProbe() {
+    @Override
+    public String hostName() {
+      return "lb01";
+    }
+
+    @Override
+    public Set<String> interfaceNames() {
+      return Set.of("lo", "eth0");
+    }
+  };
+
+  @TempDir
+  Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = Main.commandLine(LB01);
+    // Buffered with autoflush on println, as picocli's own stdout: output must be flushed to be seen.
+    commandLine.setOut(new PrintWriter(new BufferedWriter(out), true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void checkOfAGoodConfigSaysOk() {
+    assertEquals(0, run("check", "-c", "conf/lb01.conf"));
+    assertEquals("conf/lb01.conf: OK (2 instances, 0 warnings)\n", out.toString());
+    assertEquals("", err.toString());
+  }
+
+  @Test
+  void checkOfABrokenConfigPrintsEveryProblemAndExits2() {
+    Path broken = Path.of("src/test/resources/config/broken/several-mistakes.conf");
+    assertEquals(2, run("check", "-c", broken.toString()));
+    String[] lines = err.toString().split("\n");
+    assertEquals(8, lines.length, err.toString());
+    assertEquals(broken + ":16: error: tandem.instances.VI_1.virtual-router-id: must be between 1 and 255, got 256", lines[1]);
+    assertEquals(broken + ": 5 errors, 2 warnings", lines[7]);
+    assertEquals("", out.toString());
+  }
+
+  @Test
+  void aMissingInterfaceIsAWarningUnlessStrict() throws IOException {
+    Path conf = dir.resolve("eth9.conf");
+    Files.writeString(conf, "tandem.instances.VI_1 { interface = eth9, virtual-router-id = 1, virtual-addresses = [\"192.0.2.1\"] }\n");
+    assertEquals(0, run("check", "-c", conf.toString()));
+    assertTrue(err.toString().startsWith(conf + ":1: warning: tandem.instances.VI_1.interface: interface `eth9` does not exist"), err.toString());
+    assertEquals(conf + ": OK (1 instances, 1 warnings)\n", out.toString());
+    assertEquals(2, run("check", "--strict", "-c", conf.toString()));
+  }
+
+  @Test
+  void aMissingFileExits2WithAClearMessage() {
+    assertEquals(2, run("check", "-c", "no/such.conf"));
+    assertEquals("no/such.conf: error: (file): cannot read no/such.conf: no such file\nno/such.conf: 1 errors, 0 warnings\n", err.toString());
+  }
+
+  @Test
+  void checkConvertsAKeepalivedConfFirst() {
+    assertEquals(0, run("check", "--keepalived", "-c", "src/test/resources/keepalived/seed-003-master.conf"));
+    assertTrue(err.toString().contains("seed-003-master.conf:26: warning: virtual_server: virtual_server (LVS) is not supported"), err.toString());
+    assertEquals("src/test/resources/keepalived/seed-003-master.conf: OK (1 instances, 1 warnings)\n", out.toString());
+  }
+
+  @Test
+  void convertPrintsHoconAndExits0() {
+    assertEquals(0, run("convert", "src/test/resources/keepalived/seed-002-lb02-nopreempt.conf"));
+    assertTrue(out.toString().contains("preempt = false"), out.toString());
+    assertEquals("", err.toString());
+  }
+
+  @Test
+  void convertExits2OnErrors() throws IOException {
+    Path conf = dir.resolve("keepalived.conf");
+    Files.writeString(conf, "vrrp_instance VI_1 {\n  priority\n");
+    assertEquals(2, run("convert", conf.toString()));
+    assertTrue(err.toString().contains(conf + ":2: error: vrrp_instance VI_1.priority: missing value for `priority`"), err.toString());
+  }
+
+  @Test
+  void usageErrorsAreReportedWithoutAStackTrace() {
+    assertEquals(2, run("check"));
+    assertTrue(err.toString().startsWith("Missing required option: '--config=FILE'"), err.toString());
+    assertFalse(err.toString().contains("\tat "));
+  }
+
+  @Test
+  void anInternalFailureIsOneLineAndExit1() {
+    CommandLine commandLine = Main.commandLine(new HostProbe() {
+      @Override
+      public String hostName() {
+        throw new IllegalStateException("boom");
+      }
+
+      @Override
+      public Set<String> interfaceNames() {
+        return Set.of();
+      }
+    });
+    commandLine.setErr(new PrintWriter(err, true));
+    assertEquals(1, commandLine.execute("check", "-c", "conf/lb01.conf"));
+    assertEquals("tandem: internal error: java.lang.IllegalStateException: boom\n", err.toString());
+  }
+}
