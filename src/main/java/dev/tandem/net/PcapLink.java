@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Frames go out through AF_PACKET: they bypass the host's nftables/iptables rules (only
  *       {@code bridge}-family rules on a bridge see them), so a firewall on this host cannot block
  *       tandem's adverts or ARP, and cannot hide received ones from it either.
+ *   <li>Not done yet: keepalived holds a raw socket for IP protocol 112; without one, the kernel
+ *       answers each unicast advert addressed to this host with ICMP protocol-unreachable
+ *       (rate-limited; multicast adverts get no answer). Harmless to VRRP, but visible on the wire.
  *   <li>Closing breaks the receive loop first: an interrupt does nothing to a thread in
  *       {@code pcap_loop}, and closing the handle from another thread would wait for the next packet,
  *       forever on an idle link.
