@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.testsupport.PcapFile;
+import dev.tandem.lab.PcapFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.testsupport.Environment;
-import dev.tandem.testsupport.PcapFile;
+import dev.tandem.lab.PcapFile;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.nio.file.Files;
