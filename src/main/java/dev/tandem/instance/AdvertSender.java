@@ -2,35 +2,57 @@ package dev.tandem.instance;
 
 import dev.tandem.config.InstanceConfig;
 import dev.tandem.net.LinkHub;
+import dev.tandem.net.VrrpGroup;
 import dev.tandem.wire.AdvertFrame;
 import dev.tandem.wire.MacAddress;
+import dev.tandem.wire.VrrpAdvert;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
-/** Encodes and sends this instance's adverts to the VRRP group, with the priority it is told. */
+/**
+ * Encodes and sends this instance's adverts, with the priority it is told: to the VRRP group, or to
+ * each unicast peer at the MAC its link's ARP resolver knows. A peer whose MAC is not known yet is
+ * skipped (logged once until it resolves); the resolver keeps asking.
+ */
 public final class AdvertSender {
   public sealed interface Command permits Send, Drain {}
 
   public record Send(int priority) implements Command {}
 
-  static final Inet4Address VRRP_GROUP = group();
+  private static final MacAddress GROUP_MAC = MacAddress.ipv4Multicast(VrrpGroup.ADDRESS);
 
-  private AdvertSender() {}
+  private final InstanceConfig config;
+  private final LinkHub hub;
+  private final ActorContext<Command> context;
+  private final Inet4Address source;
+  private final AdvertProfile profile;
+  private final Set<Inet4Address> unresolved = new HashSet<>();
+  private int ipId;
+
+  private AdvertSender(InstanceConfig config, LinkHub hub, ActorContext<Command> context) {
+    this.config = config;
+    this.hub = hub;
+    this.context = context;
+    this.source = config.unicastSource().orElse(hub.link().primaryAddress());
+    this.profile = AdvertProfile.of(config);
+    // Build one frame now, unsent: the first takeover must not wait for the encoder's classes to load.
+    AdvertFrame.build(hub.link().mac(), GROUP_MAC, source, VrrpGroup.ADDRESS, 0, profile.advert(0), profile.pseudoHeader());
+  }
 
   public static Behavior<Command> create(InstanceConfig config, LinkHub hub) {
-    Inet4Address source = config.unicastSource().orElse(hub.link().primaryAddress());
-    MacAddress groupMac = MacAddress.ipv4Multicast(VRRP_GROUP);
-    AdvertProfile profile = AdvertProfile.of(config);
-    int[] ipId = {0};
+    return Behaviors.setup(ctx -> new AdvertSender(config, hub, ctx).behavior());
+  }
+
+  private Behavior<Command> behavior() {
     return Behaviors.receive(Command.class)
         .onMessage(Send.class, send -> {
-          ipId[0] = (ipId[0] + 1) & 0xFFFF;
-          hub.send(AdvertFrame.build(hub.link().mac(), groupMac, source, VRRP_GROUP, ipId[0],
-              profile.advert(send.priority()), profile.pseudoHeader()));
+          send(profile.advert(send.priority()));
           return Behaviors.same();
         })
         .onMessage(Drain.class, drain -> {
@@ -40,11 +62,26 @@ public final class AdvertSender {
         .build();
   }
 
-  private static Inet4Address group() {
-    try {
-      return (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) 224, 0, 0, 18});
-    } catch (UnknownHostException e) {
-      throw new ExceptionInInitializerError(e);
+  private void send(VrrpAdvert advert) {
+    List<Inet4Address> peers = config.unicastPeers();
+    if (peers.isEmpty()) {
+      transmit(advert, GROUP_MAC, VrrpGroup.ADDRESS);
     }
+    for (Inet4Address peer : peers) {
+      hub.arp().lookup(peer).ifPresentOrElse(mac -> {
+        unresolved.remove(peer);
+        transmit(advert, mac, peer);
+      }, () -> {
+        if (unresolved.add(peer)) {
+          context.getLog().warn("({}) no MAC address yet for unicast peer {} on {}: skipping it until it answers"
+              + " ARP", config.name(), peer.getHostAddress(), hub.link().name());
+        }
+      });
+    }
+  }
+
+  private void transmit(VrrpAdvert advert, MacAddress mac, Inet4Address destination) {
+    ipId = (ipId + 1) & 0xFFFF;
+    hub.send(AdvertFrame.build(hub.link().mac(), mac, source, destination, ipId, advert, profile.pseudoHeader()));
   }
 }

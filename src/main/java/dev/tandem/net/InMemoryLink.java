@@ -1,10 +1,15 @@
 package dev.tandem.net;
 
+import dev.tandem.wire.ArpFrame;
+import dev.tandem.wire.GratuitousArp;
 import dev.tandem.wire.MacAddress;
 import java.net.Inet4Address;
 import java.util.function.Consumer;
 
-/** A {@link Link} on an {@link InMemoryNetwork}; {@link #cut} simulates a dead cable. */
+/**
+ * A {@link Link} on an {@link InMemoryNetwork}; {@link #cut} simulates a dead cable. Like a host's
+ * kernel, it answers ARP requests for its primary address, whether started or not.
+ */
 public final class InMemoryLink implements Link {
   private final InMemoryNetwork network;
   private final String name;
@@ -54,8 +59,14 @@ public final class InMemoryLink implements Link {
   }
 
   void deliver(byte[] frame) {
+    if (cut) {
+      return;
+    }
+    GratuitousArp.parseClaim(frame)
+        .filter(c -> !c.reply() && !c.isGratuitous() && c.target().equals(address))
+        .ifPresent(c -> network.carry(this, ArpFrame.reply(mac, address, c.mac(), c.address())));
     Consumer<byte[]> l = listener;
-    if (l != null && !cut) {
+    if (l != null) {
       l.accept(frame);
     }
   }

@@ -17,7 +17,7 @@ import dev.tandem.wire.FrameDecoder;
  * One per interface: decodes what its {@link Link} receives, runs the §7.1 checks of the instance
  * registered for the advert's VRID, and hands the result to that instance's sink, all on the
  * link's receive thread so that actors only ever see decoded, validated adverts. Dropped frames are
- * counted by reason.
+ * counted by reason. Other frames (ARP) go to the link's {@link ArpResolver}.
  */
 public final class LinkHub implements AutoCloseable {
   private record Registration(Expectation expectation, AdvertSink sink) {}
@@ -26,14 +26,21 @@ public final class LinkHub implements AutoCloseable {
   private final LongSupplier nanoTime;
   private final Map<Integer, Registration> byVrid = new ConcurrentHashMap<>();
   private final AtomicLongArray discards = new AtomicLongArray(DiscardReason.values().length);
+  private final ArpResolver arp;
 
   public LinkHub(Link link, LongSupplier nanoTime) {
     this.link = link;
     this.nanoTime = nanoTime;
+    this.arp = new ArpResolver(link, nanoTime);
   }
 
   public Link link() {
     return link;
+  }
+
+  /** The MACs of unicast peers on this link. */
+  public ArpResolver arp() {
+    return arp;
   }
 
   public void start() {
@@ -87,6 +94,8 @@ public final class LinkHub implements AutoCloseable {
       } else {
         reject(reg, rejected.discard());
       }
+    } else {
+      arp.learn(frame);
     }
   }
 

@@ -11,36 +11,11 @@ import java.util.Optional;
  * VIP, target hardware address ff:ff:ff:ff:ff:ff; 42 bytes (the NIC pads to 60 where it must).
  */
 public final class GratuitousArp {
-  private static final int ARP_LENGTH = 28;
-  private static final int HARDWARE_ETHERNET = 1;
-  private static final int OPERATION_REQUEST = 1;
-  private static final int OPERATION_REPLY = 2;
-  private static final int OFF_HARDWARE_TYPE = 0;
-  private static final int OFF_PROTOCOL_TYPE = 2;
-  private static final int OFF_HARDWARE_LENGTH = 4;
-  private static final int OFF_PROTOCOL_LENGTH = 5;
-  private static final int OFF_OPERATION = 6;
-  private static final int OFF_SENDER_MAC = 8;
-  private static final int OFF_SENDER_ADDRESS = 14;
-  private static final int OFF_TARGET_MAC = 18;
-  private static final int OFF_TARGET_ADDRESS = 24;
-
   private GratuitousArp() {}
 
   public static byte[] build(MacAddress sourceMac, Inet4Address address) {
-    byte[] frame = new byte[EthernetHeader.LENGTH + ARP_LENGTH];
-    EthernetHeader.write(frame, MacAddress.BROADCAST, sourceMac, EthernetHeader.TYPE_ARP);
-    int a = EthernetHeader.LENGTH;
-    Bytes.putShort(frame, a + OFF_HARDWARE_TYPE, HARDWARE_ETHERNET);
-    Bytes.putShort(frame, a + OFF_PROTOCOL_TYPE, EthernetHeader.TYPE_IPV4);
-    frame[a + OFF_HARDWARE_LENGTH] = 6;
-    frame[a + OFF_PROTOCOL_LENGTH] = 4;
-    Bytes.putShort(frame, a + OFF_OPERATION, OPERATION_REQUEST);
-    sourceMac.write(frame, a + OFF_SENDER_MAC);
-    Bytes.putAddress(frame, a + OFF_SENDER_ADDRESS, address);
-    MacAddress.BROADCAST.write(frame, a + OFF_TARGET_MAC);
-    Bytes.putAddress(frame, a + OFF_TARGET_ADDRESS, address);
-    return frame;
+    return ArpFrame.build(MacAddress.BROADCAST, ArpFrame.OPERATION_REQUEST, sourceMac, address, MacAddress.BROADCAST,
+        address);
   }
 
   /**
@@ -49,19 +24,20 @@ public final class GratuitousArp {
    */
   public static Optional<ArpClaim> parseClaim(byte[] frame) {
     int a = EthernetHeader.LENGTH;
-    if (EthernetHeader.etherType(frame) != EthernetHeader.TYPE_ARP || frame.length < a + ARP_LENGTH
-        || Bytes.getShort(frame, a + OFF_HARDWARE_TYPE) != HARDWARE_ETHERNET
-        || Bytes.getShort(frame, a + OFF_PROTOCOL_TYPE) != EthernetHeader.TYPE_IPV4
-        || Bytes.getByte(frame, a + OFF_HARDWARE_LENGTH) != 6
-        || Bytes.getByte(frame, a + OFF_PROTOCOL_LENGTH) != 4) {
+    if (EthernetHeader.etherType(frame) != EthernetHeader.TYPE_ARP || frame.length < a + ArpFrame.ARP_LENGTH
+        || Bytes.getShort(frame, a + ArpFrame.OFF_HARDWARE_TYPE) != ArpFrame.HARDWARE_ETHERNET
+        || Bytes.getShort(frame, a + ArpFrame.OFF_PROTOCOL_TYPE) != EthernetHeader.TYPE_IPV4
+        || Bytes.getByte(frame, a + ArpFrame.OFF_HARDWARE_LENGTH) != 6
+        || Bytes.getByte(frame, a + ArpFrame.OFF_PROTOCOL_LENGTH) != 4) {
       return Optional.empty();
     }
-    int operation = Bytes.getShort(frame, a + OFF_OPERATION);
-    Inet4Address sender = Bytes.getAddress(frame, a + OFF_SENDER_ADDRESS);
-    if ((operation != OPERATION_REQUEST && operation != OPERATION_REPLY) || sender.isAnyLocalAddress()) {
+    int operation = Bytes.getShort(frame, a + ArpFrame.OFF_OPERATION);
+    Inet4Address sender = Bytes.getAddress(frame, a + ArpFrame.OFF_SENDER_ADDRESS);
+    boolean requestOrReply = operation == ArpFrame.OPERATION_REQUEST || operation == ArpFrame.OPERATION_REPLY;
+    if (!requestOrReply || sender.isAnyLocalAddress()) {
       return Optional.empty();
     }
-    return Optional.of(new ArpClaim(MacAddress.of(frame, a + OFF_SENDER_MAC), sender,
-        Bytes.getAddress(frame, a + OFF_TARGET_ADDRESS), operation == OPERATION_REPLY));
+    return Optional.of(new ArpClaim(MacAddress.of(frame, a + ArpFrame.OFF_SENDER_MAC), sender,
+        Bytes.getAddress(frame, a + ArpFrame.OFF_TARGET_ADDRESS), operation == ArpFrame.OPERATION_REPLY));
   }
 }
