@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,5 +64,18 @@ class KeepalivedInteropIT extends TwoNodeLab {
     System.out.printf("%s master, %s backup, v%d: takeover gap %s (MDI %s), release gap %s (Skew_Time %s)%n",
         masterDaemon, backupDaemon, master.version(), takeover.gap(), backup.masterDownInterval(), release.gap(),
         backup.skewTime());
+  }
+
+  /** The log check above is not vacuous: with different passwords each daemon reports the other's adverts. */
+  @Test
+  void aPasswordMismatchIsLoggedByBoth() {
+    LabInstance theirs = LabInstance.v2("VI_1", 75, 150, "192.0.2.125/24");
+    LabInstance ours = new LabInstance("VI_1", 75, 100, false, 2, theirs.interval(), true, "2222", theirs.vips());
+    LabProcess keepalived = start(Daemon.KEEPALIVED, lb1, List.of(theirs));
+    LabProcess tandem = start(Daemon.TANDEM, lb2, List.of(ours));
+    assertTrue(Lab.waitFor(STARTUP, () -> !VrrpLogs.problems(keepalived.log()).isEmpty()
+        && !VrrpLogs.problems(tandem.log()).isEmpty()), keepalived.log() + tandem.log());
+    System.out.printf("password mismatch: keepalived %s; tandem %s%n", VrrpLogs.problems(keepalived.log()).get(0),
+        VrrpLogs.problems(tandem.log()).get(0));
   }
 }
