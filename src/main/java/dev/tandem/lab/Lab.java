@@ -2,6 +2,7 @@ package dev.tandem.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,9 +69,23 @@ public final class Lab implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Whether an executable of that name is on the PATH (nginx, keepalived, tcpdump). */
+  /** Whether an executable of that name is on the PATH (nginx, keepalived, tcpdump, tshark). */
   public static boolean installed(String command) {
-    return Commands.tryRun(List.of("sh", "-c", "command -v " + command));
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The java launcher of this JVM, for the Java programs the lab starts on its nodes. */
+  public static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** Builds a lab with one node per name (192.0.2.11, .12, ... in order) and the client. */
@@ -125,6 +140,11 @@ public final class Lab implements AutoCloseable {
   private void addNamespace(String namespace) {
     Commands.run(List.of("ip", "netns", "add", namespace));
     namespaces.add(namespace);
+  }
+
+  /** Runs {@code ip -n NAMESPACE ARGS} for a node (a test's own links or addresses there); its stdout. */
+  public String ip(LabNode node, String... args) {
+    return ip(node.namespace(), args);
   }
 
   private static String ip(String namespace, String... args) {
@@ -199,14 +219,27 @@ public final class Lab implements AutoCloseable {
    * the node's journal directory appended, so a node restarted in the same lab recovers its journal.
    */
   public LabProcess startTandem(LabNode node, Path jar, String hocon) {
-    Path journal = journalDir(node);
     Path config = writeFile(node, "tandem", "conf",
-        hocon + "\ntandem.journal.dir = \"" + journal + "\"\n");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return start(node, "tandem", List.of(java, "-jar", jar.toString(), "run", "-c", config.toString()));
+        hocon + "\ntandem.journal.dir = \"" + journalDir(node) + "\"\n");
+    return startTandem(node, jar, "-c", config);
   }
 
-  /** Where {@link #startTandem} keeps a node's journal. */
+  /**
+   * Starts {@code java -jar JAR run --keepalived-config FILE} on a node, as a keepalived user would
+   * first try tandem. keepalived.conf cannot name a journal: tandem's default, "journal" in the
+   * working directory (the node's directory), is {@link #journalDir}.
+   */
+  public LabProcess startTandemFromKeepalivedConf(LabNode node, Path jar, String keepalivedConf) {
+    Path config = writeFile(node, "tandem", "keepalived.conf", keepalivedConf);
+    return startTandem(node, jar, "--keepalived-config", config);
+  }
+
+  private LabProcess startTandem(LabNode node, Path jar, String configOption, Path config) {
+    return start(node, "tandem",
+        List.of(javaExecutable(), "-jar", jar.toString(), "run", configOption, config.toString()));
+  }
+
+  /** Where tandem started by the lab keeps a node's journal. */
   public Path journalDir(LabNode node) {
     return hostDir(node.name()).resolve("journal");
   }

@@ -22,6 +22,7 @@ class KeepalivedPairIT {
 
   @Test
   void failsOverOnAKillPreemptsBackAndHandsOverOnAStop() {
+    LabRequirements.requireCapture();
     LabRequirements.requireKeepalived();
     try (Lab lab = Lab.create("lb1", "lb2")) {
       LabNode lb1 = lab.node("lb1");

@@ -4,23 +4,31 @@ import dev.tandem.testsupport.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What the network tests need from the machine; each is skipped (or, under CI=true, failed) without it. */
-final class LabRequirements {
+/**
+ * What the network tests need from the machine, each through {@link Environment#requireOrSkip}:
+ * skipped with its reason where it is missing, failed under CI=true.
+ */
+public final class LabRequirements {
   private LabRequirements() {}
 
-  static void requireLab() {
+  /** Root and network namespaces, for {@link Lab#create}. */
+  public static void requireLab() {
     Environment.requireOrSkip(Lab.unavailableReason().isEmpty(), Lab.unavailableReason().orElse(""));
-    Environment.requireOrSkip(Environment.onPath("tcpdump"), "the network lab captures with tcpdump, not installed");
+  }
+
+  /** A lab and tcpdump, for {@link Lab#startCapture}. */
+  static void requireCapture() {
+    requireLab();
+    Environment.requireOrSkip(Lab.installed("tcpdump"), "the network lab captures with tcpdump, not installed");
   }
 
   static void requireKeepalived() {
     requireLab();
-    Environment.requireOrSkip(Environment.onPath("keepalived"), "keepalived (2.2.7) is not installed");
+    Environment.requireOrSkip(Lab.installed("keepalived"), "keepalived (2.2.7) is not installed");
   }
 
   /** The packaged jar that failsafe names in the system property tandem.jar. */
   static Path requireTandemJar() {
-    requireLab();
     String jar = System.getProperty("tandem.jar", "");
     Environment.requireOrSkip(!jar.isEmpty() && Files.isRegularFile(Path.of(jar)),
         "no tandem jar (system property tandem.jar = \"" + jar + "\"): run `mvn verify`");

@@ -33,6 +33,7 @@ abstract class TwoNodeLab {
 
   /** Skips (or fails under CI) when the machine lacks what the class needs. */
   void requireTools() {
+    LabRequirements.requireCapture();
     jar = LabRequirements.requireTandemJar();
   }
 
@@ -59,7 +60,11 @@ abstract class TwoNodeLab {
   }
 
   LabProcess start(Daemon daemon, LabNode node, List<LabInstance> instances) {
-    LabProcess process = daemon.start(lab, node, jar, instances);
+    return stopAfterTest(daemon.start(lab, node, jar, instances));
+  }
+
+  /** A process the test started, to be stopped when the test ends. */
+  LabProcess stopAfterTest(LabProcess process) {
     started.add(process);
     return process;
   }

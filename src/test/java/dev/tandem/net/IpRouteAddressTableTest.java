@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.config.VirtualAddress;
+import dev.tandem.lab.Lab;
+import dev.tandem.lab.LabNode;
+import dev.tandem.lab.LabRequirements;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -15,20 +18,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Against iproute2 in a network namespace of the test's own, on a veth pair that lives there. */
+/** Against iproute2 in the namespace of a lab node of the test's own, on the node's eth0 (192.0.2.11/24). */
 class IpRouteAddressTableTest {
-  private NamespaceLab lab;
-  private String ns;
+  private Lab lab;
+  private LabNode node;
+  private String own;
   private IpRouteAddressTable table;
 
   @BeforeEach
   void namespace() {
-    NamespaceLab.requireNamespaces();
-    lab = new NamespaceLab();
-    ns = lab.namespace("addr");
-    lab.ip(ns, "link", "add", "d0", "type", "veth", "peer", "name", "d1");
-    lab.ip(ns, "addr", "add", "192.0.2.1/24", "dev", "d0");
-    table = new IpRouteAddressTable(List.of("ip", "-n", ns));
+    LabRequirements.requireLab();
+    lab = Lab.create("host");
+    node = lab.node("host");
+    own = node.address() + "/" + LabNode.PREFIX_LENGTH;
+    table = new IpRouteAddressTable(List.of("ip", "-n", node.namespace()));
   }
 
   @AfterEach
@@ -43,63 +46,66 @@ class IpRouteAddressTableTest {
 
   @Test
   void addsListsAndRemovesWithLabel() {
-    VirtualAddress vip = vip("192.0.2.100", 24, "d0:1");
-    table.add("d0", vip);
-    assertEquals(List.of("192.0.2.1/24", "192.0.2.100/24"), table.list("d0"));
-    assertTrue(lab.ip(ns, "-4", "addr", "show", "dev", "d0").contains("192.0.2.100/24 scope global secondary d0:1"));
+    VirtualAddress vip = vip("192.0.2.100", 24, "eth0:1");
+    table.add("eth0", vip);
+    assertEquals(List.of(own, "192.0.2.100/24"), table.list("eth0"));
+    assertTrue(lab.ip(node, "-4", "addr", "show", "dev", "eth0")
+        .contains("192.0.2.100/24 scope global secondary eth0:1"));
 
-    table.remove("d0", vip);
-    assertEquals(List.of("192.0.2.1/24"), table.list("d0"));
+    table.remove("eth0", vip);
+    assertEquals(List.of(own), table.list("eth0"));
   }
 
   @Test
   void addingAPresentAddressAndRemovingAnAbsentOneAreNoErrors() {
     VirtualAddress vip = vip("198.51.100.7", 32, null);
-    table.add("d0", vip);
-    table.add("d0", vip);
-    assertEquals(List.of("192.0.2.1/24", "198.51.100.7/32"), table.list("d0"));
-    table.remove("d0", vip);
-    table.remove("d0", vip);
-    assertEquals(List.of("192.0.2.1/24"), table.list("d0"));
+    table.add("eth0", vip);
+    table.add("eth0", vip);
+    assertEquals(List.of(own, "198.51.100.7/32"), table.list("eth0"));
+    table.remove("eth0", vip);
+    table.remove("eth0", vip);
+    assertEquals(List.of(own), table.list("eth0"));
   }
 
   @Test
   void removeAllTakesOffLeftoversOnly() {
-    table.add("d0", vip("192.0.2.100", 24, null));
-    table.add("d0", vip("192.0.2.101", 24, null));
-    table.removeAll("d0", List.of(vip("192.0.2.100", 24, null), vip("192.0.2.101", 24, null),
+    table.add("eth0", vip("192.0.2.100", 24, null));
+    table.add("eth0", vip("192.0.2.101", 24, null));
+    table.removeAll("eth0", List.of(vip("192.0.2.100", 24, null), vip("192.0.2.101", 24, null),
         vip("192.0.2.102", 24, null)));
-    assertEquals(List.of("192.0.2.1/24"), table.list("d0"));
+    assertEquals(List.of(own), table.list("eth0"));
   }
 
   @Test
   void aMissingDeviceIsAClearErrorAndTheTableCarriesOn() {
     AddressTableException add = assertThrows(AddressTableException.class,
         () -> table.add("nope0", vip("192.0.2.100", 24, null)));
-    assertEquals("ip -n " + ns + " addr add 192.0.2.100/24 dev nope0: Cannot find device \"nope0\"; "
-        + "Device \"nope0\" does not exist.", add.getMessage());
+    assertEquals("ip -n " + node.namespace() + " addr add 192.0.2.100/24 dev nope0: "
+        + "Cannot find device \"nope0\"; Device \"nope0\" does not exist.", add.getMessage());
     AddressTableException list = assertThrows(AddressTableException.class, () -> table.list("nope0"));
-    assertEquals("ip -n " + ns + " addr show dev nope0: Device \"nope0\" does not exist.", list.getMessage());
+    assertEquals("ip -n " + node.namespace() + " addr show dev nope0: Device \"nope0\" does not exist.",
+        list.getMessage());
 
-    table.add("d0", vip("192.0.2.100", 24, null));
-    assertEquals(List.of("192.0.2.1/24", "192.0.2.100/24"), table.list("d0"));
+    table.add("eth0", vip("192.0.2.100", 24, null));
+    assertEquals(List.of(own, "192.0.2.100/24"), table.list("eth0"));
   }
 
   @Test
   void aLineIpCannotParseEndsItsProcessAndTheNextCallStartsAnother() {
     AddressTableException e = assertThrows(AddressTableException.class,
-        () -> table.add("d0", vip("192.0.2.100", 33, null)));
-    assertTrue(e.getMessage().startsWith("ip -n " + ns + " addr add 192.0.2.100/33 dev d0: "), e.getMessage());
+        () -> table.add("eth0", vip("192.0.2.100", 33, null)));
+    assertTrue(e.getMessage().startsWith("ip -n " + node.namespace() + " addr add 192.0.2.100/33 dev eth0: "),
+        e.getMessage());
     assertTrue(e.getMessage().endsWith("ip exited"), e.getMessage());
-    assertEquals(List.of("192.0.2.1/24"), table.list("d0"));
+    assertEquals(List.of(own), table.list("eth0"));
   }
 
   @Test
   void namesThatCouldSplitABatchLineAreRefused() {
     AddressTableException e = assertThrows(AddressTableException.class,
-        () -> table.add("d0\naddr flush dev d0", vip("192.0.2.100", 24, null)));
-    assertEquals("not a valid interface name or label: \"d0\naddr flush dev d0\"", e.getMessage());
-    assertEquals(List.of("192.0.2.1/24"), table.list("d0"));
+        () -> table.add("eth0\naddr flush dev eth0", vip("192.0.2.100", 24, null)));
+    assertEquals("not a valid interface name or label: \"eth0\naddr flush dev eth0\"", e.getMessage());
+    assertEquals(List.of(own), table.list("eth0"));
   }
 
   /** Not an assertion: prints what one change costs, through the batch process and by forking ip. */
@@ -107,26 +113,26 @@ class IpRouteAddressTableTest {
   void reportsTheCostOfAChange() {
     int n = 200;
     VirtualAddress vip = vip("203.0.113.9", 32, null);
-    table.add("d0", vip);
-    table.remove("d0", vip);
+    table.add("eth0", vip);
+    table.remove("eth0", vip);
     long[] batch = new long[n];
     for (int i = 0; i < n; i++) {
       long t0 = System.nanoTime();
-      table.add("d0", vip);
-      table.remove("d0", vip);
+      table.add("eth0", vip);
+      table.remove("eth0", vip);
       batch[i] = (System.nanoTime() - t0) / 2;
     }
     long[] fork = new long[n];
     for (int i = 0; i < n; i++) {
       long t0 = System.nanoTime();
-      lab.ip(ns, "addr", "add", vip.cidr(), "dev", "d0");
-      lab.ip(ns, "addr", "del", vip.cidr(), "dev", "d0");
+      lab.ip(node, "addr", "add", vip.cidr(), "dev", "eth0");
+      lab.ip(node, "addr", "del", vip.cidr(), "dev", "eth0");
       fork[i] = (System.nanoTime() - t0) / 2;
     }
     System.out.printf("address change, batch with read-back: p50 %.3f ms, p99 %.3f ms; fork per change: "
         + "p50 %.3f ms, p99 %.3f ms (n=%d)%n", percentile(batch, 50), percentile(batch, 99), percentile(fork, 50),
         percentile(fork, 99), n);
-    assertEquals(List.of("192.0.2.1/24"), table.list("d0"));
+    assertEquals(List.of(own), table.list("eth0"));
   }
 
   static double percentile(long[] nanos, int p) {

@@ -5,15 +5,16 @@ import dev.tandem.wire.DecodedFrame;
 import dev.tandem.wire.FrameDecoder;
 import dev.tandem.wire.MacAddress;
 import dev.tandem.wire.VrrpAdvert;
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import sun.misc.Signal;
 
 /**
  * Runs a {@link PcapLink} inside a network namespace for {@link PcapLinkTest}, which cannot open
@@ -22,8 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>{@code open IFACE}: "OPENED mac address" or "ERROR message".
  *   <li>{@code receive IFACE}: sends a few adverts of its own (VRID {@value #OWN_VRID}), says
- *       "READY", records every advert received until stdin closes, then "RX ipId nanoTime" per
- *       frame, "OWN n" (own frames received: must be 0) and "CLOSE_MS ms" for closing the idle link.
+ *       "READY", records every advert received until SIGTERM, then "RX ipId nanoTime" per frame,
+ *       "OWN n" (own frames received: must be 0) and "CLOSE_MS ms" for closing the idle link, and
+ *       exits 0.
  *   <li>{@code send IFACE COUNT}: COUNT adverts to 224.0.0.18 (VRID {@value #VRID}), one per
  *       millisecond, IP identification 1..COUNT, then "TX ipId nanoTime" per frame.
  *   <li>{@code arp IFACE PEER}: resolves PEER through a {@link LinkHub}: "ARP mac ms" or "ARP none ms".
@@ -55,7 +57,10 @@ public final class PcapLinkProbe {
     System.out.flush();
   }
 
-  private static void receive(PcapLink link) throws IOException {
+  private static void receive(PcapLink link) throws InterruptedException {
+    // The lab stops its processes with SIGTERM: here that is the signal to report, not to die.
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     List<long[]> received = new ArrayList<>();
     AtomicInteger own = new AtomicInteger();
     link.start(frame -> {
@@ -75,9 +80,7 @@ public final class PcapLinkProbe {
     }
     System.out.println("READY");
     System.out.flush();
-    while (System.in.read() >= 0) {
-      // the test closes stdin once the sender is done
-    }
+    stop.await();
     synchronized (received) {
       received.forEach(r -> System.out.println("RX " + r[0] + " " + r[1]));
     }

@@ -3,37 +3,37 @@ package dev.tandem.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.lab.Lab;
+import dev.tandem.lab.LabNode;
+import dev.tandem.lab.LabProcess;
+import dev.tandem.lab.LabRequirements;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real pcap links, each in a JVM inside its own namespace ({@link PcapLinkProbe}): hosts A
- * (192.0.2.1) and B (192.0.2.2) joined by veth pairs to a bridge in a third namespace.
+ * Real pcap links, each in a JVM inside a lab node's namespace ({@link PcapLinkProbe}): nodes a
+ * (192.0.2.11) and b (192.0.2.12), whose eth0s are joined by the lab's bridge.
  */
 class PcapLinkTest {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
-  private NamespaceLab lab;
-  private String a;
-  private String b;
+  private Lab lab;
+  private LabNode a;
+  private LabNode b;
 
   @BeforeEach
   void hosts() {
-    NamespaceLab.requireNamespaces();
-    lab = new NamespaceLab();
-    a = lab.namespace("a");
-    b = lab.namespace("b");
-    String bridge = lab.namespace("br");
-    lab.veth(a, "a0", bridge, "pa");
-    lab.veth(b, "b0", bridge, "pb");
-    lab.bridge(bridge, "br0", "pa", "pb");
-    lab.ip(a, "addr", "add", "192.0.2.1/24", "dev", "a0");
-    lab.ip(b, "addr", "add", "192.0.2.2/24", "dev", "b0");
+    LabRequirements.requireLab();
+    lab = Lab.create("a", "b");
+    a = lab.node("a");
+    b = lab.node("b");
   }
 
   @AfterEach
@@ -46,21 +46,22 @@ class PcapLinkTest {
   @Test
   void advertsArriveAtThePeerButNotAtTheirSenderAndAnIdleLinkClosesPromptly() {
     int count = 1000;
-    NamespaceLab.Probe receiver = lab.java(b, List.of(), PcapLinkProbe.class, "receive", "b0");
-    receiver.awaitLine(PROBE_TIMEOUT, "READY");
-    assertTrue(lab.ip(b, "maddr", "show", "dev", "b0").contains("inet  224.0.0.18"),
+    LabProcess receiver = probe(b, List.of(), "receive", "eth0");
+    awaitLine(receiver, "READY");
+    assertTrue(lab.ip(b, "maddr", "show", "dev", "eth0").contains("inet  224.0.0.18"),
         "the open link holds a membership of the VRRP group");
 
-    List<String> sent = lab.java(a, List.of(), PcapLinkProbe.class, "send", "a0", String.valueOf(count))
-        .finish(PROBE_TIMEOUT);
-    List<String> report = receiver.finish(PROBE_TIMEOUT);
+    List<String> sent = finish(probe(a, List.of(), "send", "eth0", String.valueOf(count)));
+    assertEquals(0, receiver.terminate(PROBE_TIMEOUT), "the receiver reports and exits on SIGTERM: " + receiver.log());
+    List<String> report = receiver.log().lines().toList();
 
     Map<Integer, Long> sentAt = times(sent, "TX ");
     Map<Integer, Long> receivedAt = times(report, "RX ");
     assertEquals(count, sentAt.size(), String.join("\n", sent));
     assertEquals(sentAt.keySet(), receivedAt.keySet(), "every advert arrives, once");
     assertTrue(report.contains("OWN 0"), "a link never receives its own frames: " + report);
-    double closeMillis = Double.parseDouble(line(report, "CLOSE_MS ").substring("CLOSE_MS ".length()));
+    String close = firstLine(report, "CLOSE_MS ").orElseThrow(() -> new AssertionError("no CLOSE_MS line: " + report));
+    double closeMillis = Double.parseDouble(close.substring("CLOSE_MS ".length()));
     assertTrue(closeMillis < 1000, "close() on an idle link took " + closeMillis + " ms");
 
     long[] delays = sentAt.keySet().stream().mapToLong(id -> receivedAt.get(id) - sentAt.get(id)).toArray();
@@ -72,37 +73,64 @@ class PcapLinkTest {
 
   @Test
   void arpResolvesAPeersMacAndGivesUpOnASilentAddress() {
-    String peerMac = NamespaceLab.run("ip", "netns", "exec", b, "cat", "/sys/class/net/b0/address").trim();
-    String resolved = lab.java(a, List.of(), PcapLinkProbe.class, "arp", "a0", "192.0.2.2")
-        .awaitLine(PROBE_TIMEOUT, "ARP ");
-    assertEquals(peerMac, resolved.split(" ")[1], resolved);
+    String resolved = awaitLine(probe(a, List.of(), "arp", "eth0", b.address()), "ARP ");
+    assertEquals(mac(b), resolved.split(" ")[1], resolved);
     System.out.println("ARP resolution between namespaces: " + resolved.split(" ")[2] + " ms");
 
-    String silent = lab.java(a, List.of(), PcapLinkProbe.class, "arp", "a0", "192.0.2.99")
-        .awaitLine(PROBE_TIMEOUT, "ARP ");
+    String silent = awaitLine(probe(a, List.of(), "arp", "eth0", "192.0.2.99"), "ARP ");
     assertEquals("none", silent.split(" ")[1], silent);
   }
 
   @Test
   void openSaysWhyAnInterfaceCannotBeUsed() {
     lab.ip(b, "link", "add", "c0", "type", "veth", "peer", "name", "c1");
-    lab.ip(b, "addr", "add", "192.0.2.50/24", "dev", "b0");
+    lab.ip(b, "addr", "add", "192.0.2.60/24", "dev", "eth0");
 
-    assertEquals("OPENED " + NamespaceLab.run("ip", "netns", "exec", b, "cat", "/sys/class/net/b0/address").trim()
-        + " 192.0.2.2", open("b0", List.of()), "the primary address is the kernel's first");
+    assertEquals("OPENED " + mac(b) + " " + b.address(), open("eth0", List.of()),
+        "the primary address is the kernel's first");
     assertEquals("ERROR no network interface named nope0", open("nope0", List.of()));
     assertEquals("ERROR c0 has no IPv4 address (VRRP sends adverts from one)", open("c0", List.of()));
-    String unprivileged = open("b0", List.of("capsh", "--drop=cap_net_raw", "--", "-c", "exec \"$0\" \"$@\""));
-    assertTrue(unprivileged.startsWith("ERROR capturing on b0 needs root or CAP_NET_RAW ("), unprivileged);
+    String unprivileged = open("eth0", List.of("capsh", "--drop=cap_net_raw", "--", "-c", "exec \"$0\" \"$@\""));
+    assertTrue(unprivileged.startsWith("ERROR capturing on eth0 needs root or CAP_NET_RAW ("), unprivileged);
   }
 
   private String open(String iface, List<String> wrapper) {
-    return lab.java(b, wrapper, PcapLinkProbe.class, "open", iface).awaitLine(PROBE_TIMEOUT, "OPENED ", "ERROR ");
+    return awaitLine(probe(b, wrapper, "open", iface), "OPENED ", "ERROR ");
   }
 
-  private static String line(List<String> lines, String prefix) {
-    return lines.stream().filter(l -> l.startsWith(prefix)).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + prefix + "line in " + lines));
+  /** Starts {@link PcapLinkProbe} with this JVM's class path on a node, behind an optional wrapper (capsh). */
+  private LabProcess probe(LabNode node, List<String> wrapper, String... args) {
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(List.of(Lab.javaExecutable(), "-cp", System.getProperty("java.class.path"),
+        PcapLinkProbe.class.getName()));
+    command.addAll(Arrays.asList(args));
+    return lab.start(node, "probe-" + args[0], command);
+  }
+
+  private String mac(LabNode node) {
+    return lab.exec(node, "cat", "/sys/class/net/eth0/address").trim();
+  }
+
+  /** The first line of a probe's output starting with one of the prefixes, waiting for it up to the timeout. */
+  private static String awaitLine(LabProcess probe, String... prefixes) {
+    Lab.waitFor(PROBE_TIMEOUT, () -> firstLine(probe, prefixes).isPresent() || !probe.isRunning());
+    return firstLine(probe, prefixes).orElseThrow(() -> new AssertionError("no line starting with "
+        + List.of(prefixes) + " within " + PROBE_TIMEOUT + "; output: " + probe.log()));
+  }
+
+  private static Optional<String> firstLine(LabProcess probe, String... prefixes) {
+    return firstLine(probe.log().lines().toList(), prefixes);
+  }
+
+  private static Optional<String> firstLine(List<String> lines, String... prefixes) {
+    return lines.stream().filter(l -> Arrays.stream(prefixes).anyMatch(l::startsWith)).findFirst();
+  }
+
+  /** A probe's whole output, once it has exited on its own. */
+  private static List<String> finish(LabProcess probe) {
+    assertTrue(probe.awaitExit(PROBE_TIMEOUT).isPresent(),
+        "probe did not exit within " + PROBE_TIMEOUT + "; output: " + probe.log());
+    return probe.log().lines().toList();
   }
 
   private static Map<Integer, Long> times(List<String> lines, String prefix) {

@@ -1,8 +1,5 @@
 package dev.tandem.testsupport;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -18,19 +15,5 @@ public final class Environment {
       Assertions.fail(reason + " (CI=true: this test must run here)");
     }
     Assumptions.assumeTrue(available, reason);
-  }
-
-  /** Whether an executable of that name is on the PATH. */
-  public static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -8,8 +8,9 @@ import static dev.tandem.wire.WireFixtures.ipv4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.testsupport.Environment;
+import dev.tandem.lab.Lab;
 import dev.tandem.lab.PcapFile;
+import dev.tandem.testsupport.Environment;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class TsharkValidatesTandemTest {
   /** Per test rather than per class, so that a skip shows in the report with its reason. */
   @BeforeEach
   void requireTshark() {
-    Environment.requireOrSkip(Environment.onPath("tshark"), "tshark is not installed (apt-get install tshark)");
+    Environment.requireOrSkip(Lab.installed("tshark"), "tshark is not installed (apt-get install tshark)");
   }
 
   @Test
