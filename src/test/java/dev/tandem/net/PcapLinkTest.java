@@ -53,7 +53,7 @@ class PcapLinkTest {
 
     List<String> sent = finish(probe(a, List.of(), "send", "eth0", String.valueOf(count)));
     assertEquals(0, receiver.terminate(PROBE_TIMEOUT), "the receiver reports and exits on SIGTERM: " + receiver.log());
-    List<String> report = receiver.log().lines().toList();
+    List<String> report = lines(receiver);
 
     Map<Integer, Long> sentAt = times(sent, "TX ");
     Map<Integer, Long> receivedAt = times(report, "RX ");
@@ -119,7 +119,14 @@ class PcapLinkTest {
   }
 
   private static Optional<String> firstLine(LabProcess probe, String... prefixes) {
-    return firstLine(probe.log().lines().toList(), prefixes);
+    return firstLine(lines(probe), prefixes);
+  }
+
+  /** The lines a probe has finished writing so far: all of them once it has exited. */
+  private static List<String> lines(LabProcess probe) {
+    boolean exited = !probe.isRunning();
+    String log = probe.log();
+    return (exited ? log : log.substring(0, log.lastIndexOf('\n') + 1)).lines().toList();
   }
 
   private static Optional<String> firstLine(List<String> lines, String... prefixes) {
@@ -130,7 +137,7 @@ class PcapLinkTest {
   private static List<String> finish(LabProcess probe) {
     assertTrue(probe.awaitExit(PROBE_TIMEOUT).isPresent(),
         "probe did not exit within " + PROBE_TIMEOUT + "; output: " + probe.log());
-    return probe.log().lines().toList();
+    return lines(probe);
   }
 
   private static Map<Integer, Long> times(List<String> lines, String prefix) {
