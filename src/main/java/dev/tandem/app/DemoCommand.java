@@ -62,8 +62,8 @@ final class DemoCommand implements Callable<Integer> {
       startWebServer(lab, lb1, jar);
       startWebServer(lab, lb2, jar);
       say("starting tandem on lb1 (priority 150) and lb2 (priority 100)");
-      LabProcess tandem1 = lab.startTandem(lb1, jar, LabConfigs.tandem("lb1", List.of(VI_1)));
-      LabProcess tandem2 = lab.startTandem(lb2, jar, LabConfigs.tandem("lb2", List.of(VI_1.withPriority(100))));
+      LabProcess tandem1 = lab.startTandem(lb1, jar, LabConfigs.tandem(lb1, lab.nodes(), List.of(VI_1)));
+      LabProcess tandem2 = lab.startTandem(lb2, jar, LabConfigs.tandem(lb2, lab.nodes(), List.of(VI_1.withPriority(100))));
       if (!awaitHolder(lab, lb1)) {
         return failed(lab);
       }
@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
 
       Instant restartedAt = Instant.now();
       say("restarting tandem on lb1: it removes the stale VIP, enters Backup, and preempts lb2");
-      LabProcess restarted = lab.startTandem(lb1, jar, LabConfigs.tandem("lb1", List.of(VI_1)));
+      LabProcess restarted = lab.startTandem(lb1, jar, LabConfigs.tandem(lb1, lab.nodes(), List.of(VI_1)));
       Optional<Handover> back = capture.awaitHandover(51, lb2.address(), lb1.address(), restartedAt, BOUND);
       if (back.isEmpty() || !awaitHolder(lab, lb1)) {
         return failed(lab);

@@ -7,6 +7,7 @@ import dev.tandem.wire.AdvertFrame;
 import dev.tandem.wire.MacAddress;
 import dev.tandem.wire.VrrpAdvert;
 import java.net.Inet4Address;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,11 +20,20 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * Encodes and sends this instance's adverts, with the priority it is told: to the VRRP group, or to
  * each unicast peer at the MAC its link's ARP resolver knows. A peer whose MAC is not known yet is
  * skipped (logged once until it resolves); the resolver keeps asking.
+ *
+ * <p>The peers' MACs are asked for from the start and every {@link #RESOLVE_PACE} after, whatever
+ * the state: asked only when an advert is due, a new master's first advert (the one that announces
+ * a takeover or a preemption) would always be skipped, and its peer would stay master, holding the
+ * VIPs too, for one more advert interval. The resolver itself decides when a request is due.
  */
 public final class AdvertSender {
-  public sealed interface Command permits Send, Drain {}
+  public sealed interface Command permits Send, Drain, ResolvePeers {}
 
   public record Send(int priority) implements Command {}
+
+  private record ResolvePeers() implements Command {}
+
+  private static final Duration RESOLVE_PACE = Duration.ofSeconds(1);
 
   private static final MacAddress GROUP_MAC = MacAddress.ipv4Multicast(VrrpGroup.ADDRESS);
 
@@ -46,7 +56,14 @@ public final class AdvertSender {
   }
 
   public static Behavior<Command> create(InstanceConfig config, LinkHub hub) {
-    return Behaviors.setup(ctx -> new AdvertSender(config, hub, ctx).behavior());
+    return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> {
+      AdvertSender sender = new AdvertSender(config, hub, ctx);
+      if (!config.unicastPeers().isEmpty()) {
+        sender.resolvePeers();
+        timers.startTimerWithFixedDelay(new ResolvePeers(), RESOLVE_PACE);
+      }
+      return sender.behavior();
+    }));
   }
 
   private Behavior<Command> behavior() {
@@ -55,11 +72,19 @@ public final class AdvertSender {
           send(profile.advert(send.priority()));
           return Behaviors.same();
         })
+        .onMessage(ResolvePeers.class, resolve -> {
+          resolvePeers();
+          return Behaviors.same();
+        })
         .onMessage(Drain.class, drain -> {
           drain.replyTo().tell(Done.getInstance());
           return Behaviors.same();
         })
         .build();
+  }
+
+  private void resolvePeers() {
+    config.unicastPeers().forEach(hub.arp()::lookup);
   }
 
   private void send(VrrpAdvert advert) {

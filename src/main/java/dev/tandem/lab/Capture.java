@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * tcpdump on the lab's bridge, writing VRRP and ARP frames packet by packet ({@code -U}), so that
+ * tcpdump on the lab's bridge, writing VRRP, ARP and ICMP frames packet by packet ({@code -U}), so that
  * {@link #timeline()} can be read while it runs and once it is stopped.
  */
 public final class Capture {

@@ -278,12 +278,15 @@ public final class Lab implements AutoCloseable {
         "-c", config.toString()));
   }
 
-  /** Starts tcpdump on the bridge for VRRP and ARP frames and waits until it listens. */
+  /**
+   * Starts tcpdump on the bridge for VRRP, ARP and ICMP frames (a kernel's protocol-unreachable
+   * answers to unicast adverts) and waits until it listens.
+   */
   public Capture startCapture() {
     Path file = workDir.resolve("capture-" + (started.get() + 1) + ".pcap");
     createDirectory(hostDir(BRIDGE));
     LabProcess tcpdump = start(BRIDGE, bridgeNamespace, "tcpdump",
-        List.of("tcpdump", "-i", "br0", "-n", "-U", "-Z", "root", "-w", file.toString(), "ip proto 112 or arp"),
+        List.of("tcpdump", "-i", "br0", "-n", "-U", "-Z", "root", "-w", file.toString(), "ip proto 112 or arp or icmp"),
         List.of());
     if (!waitFor(STOP_BOUND, () -> tcpdump.log().contains("listening on") || !tcpdump.isRunning())
         || !tcpdump.isRunning()) {

@@ -2,20 +2,23 @@ package dev.tandem.lab;
 
 import java.util.List;
 
-/** Whole configuration files for a node: keepalived.conf text or tandem HOCON text, same instances. */
+/**
+ * Whole configuration files for a node: keepalived.conf text or tandem HOCON text, same instances.
+ * {@code nodes} are the lab's VRRP nodes ({@link Lab#nodes()}): unicast instances send to the others.
+ */
 public final class LabConfigs {
   private LabConfigs() {}
 
-  public static String keepalived(String routerId, List<LabInstance> instances) {
-    StringBuilder b = new StringBuilder("global_defs {\n    router_id ").append(routerId).append("\n}\n\n");
-    instances.forEach(i -> b.append(i.keepalivedBlock()).append('\n'));
+  public static String keepalived(LabNode node, List<LabNode> nodes, List<LabInstance> instances) {
+    StringBuilder b = new StringBuilder("global_defs {\n    router_id ").append(node.name()).append("\n}\n\n");
+    instances.forEach(i -> b.append(i.keepalivedBlock(node, nodes)).append('\n'));
     return b.toString();
   }
 
-  public static String tandem(String nodeId, List<LabInstance> instances) {
-    StringBuilder b = new StringBuilder("tandem {\n  global {\n    node-id = ").append(nodeId).append("\n  }\n")
+  public static String tandem(LabNode node, List<LabNode> nodes, List<LabInstance> instances) {
+    StringBuilder b = new StringBuilder("tandem {\n  global {\n    node-id = ").append(node.name()).append("\n  }\n")
         .append("  instances {\n");
-    instances.forEach(i -> b.append(i.hoconBlock()));
+    instances.forEach(i -> b.append(i.hoconBlock(node, nodes)));
     return b.append("  }\n}\n").toString();
   }
 }

@@ -2,12 +2,16 @@ package dev.tandem.lab;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One VRRP instance as the lab configures it on a node, written out either as a keepalived
  * {@code vrrp_instance} or as a tandem HOCON instance, so both daemons get the same settings.
- * {@code password} empty means no authentication; {@code vips} are "192.0.2.100/24"-style.
+ * {@code password} empty means no authentication; {@code vips} are "192.0.2.100/24"-style. A
+ * {@code unicast} instance sends its adverts from the node's own address to each other node's
+ * instead of to 224.0.0.18, as on networks without multicast.
  */
 public record LabInstance(
     String name,
@@ -18,7 +22,8 @@ public record LabInstance(
     Duration interval,
     boolean preempt,
     String password,
-    List<String> vips) {
+    List<String> vips,
+    boolean unicast) {
 
   public LabInstance {
     vips = List.copyOf(vips);
@@ -26,25 +31,30 @@ public record LabInstance(
 
   /** VRRPv2 at 1 s with PASS authentication, starting as MASTER, preempting: the seeds' usual instance. */
   public static LabInstance v2(String name, int vrid, int priority, String vip) {
-    return new LabInstance(name, vrid, priority, true, 2, Duration.ofSeconds(1), true, "1111", List.of(vip));
+    return new LabInstance(name, vrid, priority, true, 2, Duration.ofSeconds(1), true, "1111", List.of(vip), false);
   }
 
   /** VRRPv3 at 0.1 s without authentication, starting as MASTER, preempting. */
   public static LabInstance v3(String name, int vrid, int priority, String vip) {
-    return new LabInstance(name, vrid, priority, true, 3, Duration.ofMillis(100), true, "", List.of(vip));
+    return new LabInstance(name, vrid, priority, true, 3, Duration.ofMillis(100), true, "", List.of(vip), false);
   }
 
   public LabInstance withPriority(int newPriority) {
-    return new LabInstance(name, vrid, newPriority, startAsMaster, version, interval, preempt, password, vips);
+    return new LabInstance(name, vrid, newPriority, startAsMaster, version, interval, preempt, password, vips, unicast);
   }
 
   /** state BACKUP and nopreempt, as keepalived requires for nopreempt to take effect. */
   public LabInstance nopreempt() {
-    return new LabInstance(name, vrid, priority, false, version, interval, false, password, vips);
+    return new LabInstance(name, vrid, priority, false, version, interval, false, password, vips, unicast);
   }
 
   public LabInstance startingAsBackup() {
-    return new LabInstance(name, vrid, priority, false, version, interval, preempt, password, vips);
+    return new LabInstance(name, vrid, priority, false, version, interval, preempt, password, vips, unicast);
+  }
+
+  /** The same instance speaking unicast: from the node's own address to each other node of the lab. */
+  public LabInstance overUnicast() {
+    return new LabInstance(name, vrid, priority, startAsMaster, version, interval, preempt, password, vips, true);
   }
 
   /** Master_Down_Interval for this instance's priority: 3 × interval + Skew_Time (RFC 3768 / 5798). */
@@ -62,45 +72,55 @@ public record LabInstance(
     return vips.stream().map(v -> v.replaceFirst("/.*", "")).toList();
   }
 
-  String keepalivedBlock() {
+  /**
+   * The instance as a keepalived {@code vrrp_instance} on {@code self}; {@code nodes} are the
+   * segment's VRRP nodes, of which a unicast instance's peers are all but {@code self}.
+   */
+  String keepalivedBlock(LabNode self, List<LabNode> nodes) {
     StringBuilder b = new StringBuilder("vrrp_instance ").append(name).append(" {\n");
-    scalars().forEach(setting -> b.append("    ").append(setting.keepalived()).append('\n'));
-    if (!preempt) {
-      b.append("    nopreempt\n");
-    }
-    if (!password.isEmpty()) {
-      b.append("    authentication {\n        auth_type PASS\n        auth_pass ").append(password).append("\n    }\n");
-    }
-    b.append("    virtual_ipaddress {\n");
-    vips.forEach(vip -> b.append("        ").append(vip).append('\n'));
-    return b.append("    }\n}\n").toString();
+    settings(self, nodes).forEach(setting -> b.append("    ").append(setting.keepalived()).append('\n'));
+    return b.append("}\n").toString();
   }
 
-  String hoconBlock() {
+  /** The instance as a tandem HOCON instance on {@code self}, like {@link #keepalivedBlock}. */
+  String hoconBlock(LabNode self, List<LabNode> nodes) {
     StringBuilder b = new StringBuilder("    ").append(name).append(" {\n");
-    scalars().forEach(setting -> b.append("      ").append(setting.hocon()).append('\n'));
-    b.append("      preempt = ").append(preempt).append('\n');
-    if (!password.isEmpty()) {
-      b.append("      authentication { type = PASS, password = \"").append(password).append("\" }\n");
-    }
-    b.append("      virtual-addresses = [")
-        .append(String.join(", ", vips.stream().map(v -> "\"" + v + "\"").toList()));
-    return b.append("]\n    }\n").toString();
+    settings(self, nodes).forEach(setting -> b.append("      ").append(setting.hocon()).append('\n'));
+    return b.append("    }\n").toString();
   }
 
-  /** The one-value settings, each as keepalived and as tandem spell it. */
-  private List<Setting> scalars() {
+  /** Every setting of the instance on {@code self}, each as keepalived and as tandem spell it. */
+  private List<Setting> settings(LabNode self, List<LabNode> nodes) {
     String state = startAsMaster ? "MASTER" : "BACKUP";
-    return List.of(
+    List<Setting> settings = new ArrayList<>(List.of(
         new Setting("state " + state, "state = " + state),
         new Setting("interface " + LabNode.INTERFACE, "interface = " + LabNode.INTERFACE),
         new Setting("virtual_router_id " + vrid, "virtual-router-id = " + vrid),
         new Setting("priority " + priority, "priority = " + priority),
         new Setting("version " + version, "version = " + version),
-        new Setting("advert_int " + seconds(interval), "advert-interval = " + interval.toMillis() + "ms"));
+        new Setting("advert_int " + seconds(interval), "advert-interval = " + interval.toMillis() + "ms"),
+        new Setting(preempt ? "preempt" : "nopreempt", "preempt = " + preempt)));
+    if (!password.isEmpty()) {
+      settings.add(new Setting("authentication {\n        auth_type PASS\n        auth_pass " + password + "\n    }",
+          "authentication { type = PASS, password = \"" + password + "\" }"));
+    }
+    if (unicast) {
+      List<String> peers = nodes.stream().filter(n -> !n.equals(self)).map(LabNode::address).toList();
+      settings.add(new Setting("unicast_src_ip " + self.address(), "unicast-source = \"" + self.address() + "\""));
+      settings.add(Setting.list("unicast_peer", "unicast-peers", peers));
+    }
+    settings.add(Setting.list("virtual_ipaddress", "virtual-addresses", vips));
+    return settings;
   }
 
-  private record Setting(String keepalived, String hocon) {}
+  private record Setting(String keepalived, String hocon) {
+    /** A list: a keepalived block with one item a line, a HOCON array of strings. */
+    static Setting list(String keepalivedKeyword, String hoconKey, List<String> items) {
+      return new Setting(
+          keepalivedKeyword + " {\n" + items.stream().map(i -> "        " + i + "\n").collect(Collectors.joining()) + "    }",
+          hoconKey + " = [" + items.stream().map(i -> "\"" + i + "\"").collect(Collectors.joining(", ")) + "]");
+    }
+  }
 
   private static String seconds(Duration duration) {
     return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();

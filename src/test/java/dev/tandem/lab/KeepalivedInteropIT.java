@@ -44,15 +44,9 @@ class KeepalivedInteropIT extends TwoNodeLab {
     LabProcess second = pair.onLb2();
     assertFalse(lab.holds(lb2, vip));
 
-    Instant killed = Instant.now();
-    pair.onLb1().kill();
-    Handover takeover = awaitTakeover(backup, killed, second);
-    assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb2, vip)), second.log());
-
-    LabProcess again = start(masterDaemon, lb1, List.of(master));
-    assertTrue(capture.awaitHandover(master.vrid(), lb2.address(), lb1.address(), killed, STARTUP).isPresent(),
-        masterDaemon + " preempts " + backupDaemon + " back: " + again.log() + second.log());
-    assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb1, vip) && !lab.holds(lb2, vip)), again.log() + second.log());
+    Restart restart = killAndRestartMaster(masterDaemon, pair);
+    Handover takeover = restart.takeover();
+    LabProcess again = restart.again();
 
     Instant stopped = Instant.now();
     assertEquals(0, again.terminate(Duration.ofSeconds(2)), again.log());
@@ -70,7 +64,7 @@ class KeepalivedInteropIT extends TwoNodeLab {
   @Test
   void aPasswordMismatchIsLoggedByBoth() {
     LabInstance theirs = LabInstance.v2("VI_1", 75, 150, "192.0.2.125/24");
-    LabInstance ours = new LabInstance("VI_1", 75, 100, false, 2, theirs.interval(), true, "2222", theirs.vips());
+    LabInstance ours = new LabInstance("VI_1", 75, 100, false, 2, theirs.interval(), true, "2222", theirs.vips(), false);
     LabProcess keepalived = start(Daemon.KEEPALIVED, lb1, List.of(theirs));
     LabProcess tandem = start(Daemon.TANDEM, lb2, List.of(ours));
     assertTrue(Lab.waitFor(STARTUP, () -> !VrrpLogs.problems(keepalived.log()).isEmpty()

@@ -28,8 +28,8 @@ class KeepalivedPairIT {
       LabNode lb1 = lab.node("lb1");
       LabNode lb2 = lab.node("lb2");
       Capture capture = lab.startCapture();
-      LabProcess first = lab.startKeepalived(lb1, LabConfigs.keepalived("lb1", List.of(MASTER)));
-      lab.startKeepalived(lb2, LabConfigs.keepalived("lb2", List.of(BACKUP)));
+      LabProcess first = lab.startKeepalived(lb1, LabConfigs.keepalived(lb1, lab.nodes(), List.of(MASTER)));
+      lab.startKeepalived(lb2, LabConfigs.keepalived(lb2, lab.nodes(), List.of(BACKUP)));
       assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb1, VIP) && lab.log(lb2).contains("Entering BACKUP STATE")),
           lab.log(lb1) + lab.log(lb2));
       assertFalse(lab.holds(lb2, VIP));
@@ -45,7 +45,7 @@ class KeepalivedPairIT {
           "takeover after Master_Down_Interval " + down + ", got " + failover.gap());
       assertFalse(capture.timeline().garps(VIP).isEmpty(), "the new master announces the VIP");
 
-      LabProcess again = lab.startKeepalived(lb1, LabConfigs.keepalived("lb1", List.of(MASTER)));
+      LabProcess again = lab.startKeepalived(lb1, LabConfigs.keepalived(lb1, lab.nodes(), List.of(MASTER)));
       assertTrue(capture.awaitHandover(VRID, lb2.address(), lb1.address(), killed, BOUND).isPresent(),
           "the restarted higher priority preempts: " + again.log());
       assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb1, VIP) && !lab.holds(lb2, VIP)));

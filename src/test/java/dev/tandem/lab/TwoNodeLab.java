@@ -71,16 +71,24 @@ abstract class TwoNodeLab {
 
   /**
    * Starts the master on lb1 and its partner on lb2 (the same instance at priority 100, starting as
-   * BACKUP) and waits until lb1 holds the VIP and lb2 is Backup.
+   * BACKUP) and waits until the election has settled: lb1 holds the VIP and is the last to advertise,
+   * lb2 is Backup without it. (keepalived starts faster than a JVM, so its backup may be master for a
+   * moment first, and says "Entering BACKUP STATE (init)" at start anyway.)
    */
   Pair startPair(Daemon masterDaemon, Daemon backupDaemon, LabInstance master) {
     LabInstance backup = master.withPriority(100).startingAsBackup();
     LabProcess first = start(masterDaemon, lb1, List.of(master));
     LabProcess second = start(backupDaemon, lb2, List.of(backup));
     Pair pair = new Pair(master, backup, first, second);
-    assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, pair.vip()) && second.log().contains("(VI_1) Entering BACKUP STATE")),
+    assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, pair.vip()) && !lab.holds(lb2, pair.vip())
+            && second.log().contains("(VI_1) Entering BACKUP STATE") && lastAdvertIsFrom(master.vrid(), lb1)),
         first.log() + second.log());
     return pair;
+  }
+
+  private boolean lastAdvertIsFrom(int vrid, LabNode node) {
+    List<WireAdvert> adverts = capture.timeline().adverts(vrid);
+    return !adverts.isEmpty() && adverts.get(adverts.size() - 1).source().equals(node.address());
   }
 
   /**
@@ -98,6 +106,28 @@ abstract class TwoNodeLab {
     return takeover;
   }
 
+  /**
+   * Kills the pair's master on lb1 (SIGKILL: its VIP stays behind), sees lb2 take over on the wire
+   * after Master_Down_Interval and bind the VIP, restarts the master and sees it preempt back and
+   * hold the VIP alone.
+   */
+  Restart killAndRestartMaster(Daemon masterDaemon, Pair pair) {
+    String vip = pair.vip();
+    Instant killed = Instant.now();
+    pair.onLb1().kill();
+    Handover takeover = awaitTakeover(pair.backup(), killed, pair.onLb2());
+    assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb2, vip)), pair.onLb2().log());
+    assertTrue(lab.holds(lb1, vip), "a SIGKILLed " + masterDaemon + " leaves its VIP behind");
+
+    LabProcess again = start(masterDaemon, lb1, List.of(pair.master()));
+    assertTrue(Lab.waitFor(STARTUP, () -> again.log().contains(masterDaemon.listening())), again.log());
+    Instant listening = Instant.now();
+    assertTrue(capture.awaitHandover(pair.master().vrid(), lb2.address(), lb1.address(), killed, STARTUP).isPresent(),
+        "the restarted " + masterDaemon + " preempts back: " + again.log() + pair.onLb2().log());
+    assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb1, vip) && !lab.holds(lb2, vip)), again.log() + pair.onLb2().log());
+    return new Restart(killed, takeover, again, listening);
+  }
+
   /** The backup's takeover after the master's priority-0 advert, sent when it was stopped at {@code stopped}. */
   Handover awaitRelease(LabInstance backup, Instant stopped, LabProcess newMaster) {
     Handover release = capture.awaitHandover(backup.vrid(), lb1.address(), lb2.address(), stopped, BOUND)
@@ -108,6 +138,12 @@ abstract class TwoNodeLab {
         "after a priority-0 advert the backup waits Skew_Time (" + backup.skewTime() + "), got " + release.gap());
     return release;
   }
+
+  /**
+   * A master killed at {@code killed}, the {@code takeover} on the wire, and the master started
+   * {@code again}, which was receiving adverts from {@code listening} on.
+   */
+  record Restart(Instant killed, Handover takeover, LabProcess again, Instant listening) {}
 
   record Pair(LabInstance master, LabInstance backup, LabProcess onLb1, LabProcess onLb2) {
     String vip() {

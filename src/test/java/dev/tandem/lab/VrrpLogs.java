@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
  * The log lines that tell of a problem: errors of either daemon (tandem's "file:line: error: ..."
  * among them) and the adverts a daemon could not accept: keepalived 2.2.7's receive errors
  * ("Invalid VRRPv3 checksum", "received an invalid passwd!", "advertisement interval mismatch",
- * "ip address associated with VRID 51 not present in MASTER advert", ...), which tandem logs with
- * the same words.
+ * "ip address associated with VRID 51 not present in MASTER advert", and in unicast mode "Expected
+ * unicast packet but received multicast packet", "unicast source address ... not a unicast peer",
+ * "Cant send advert to ..."), which tandem logs with the same words.
  */
 final class VrrpLogs {
   private static final Pattern PROBLEM = Pattern.compile(
-      "error|invalid|mismatch|bogus|not present|wrong version|unexpected|unknown vrid|too short|too long|auth",
+      "error|invalid|mismatch|bogus|not present|wrong version|unexpected|unknown vrid|too short|too long|auth"
+          + "|icast packet|not a unicast peer|cant send",
       Pattern.CASE_INSENSITIVE);
 
   private VrrpLogs() {}
