@@ -194,11 +194,15 @@ public final class Lab implements AutoCloseable {
    * the node's journal directory appended, so a node restarted in the same lab recovers its journal.
    */
   public LabProcess startTandem(LabNode node, Path jar, String hocon) {
-    Path journal = hostDir(node.name()).resolve("journal");
     Path config = writeFile(node, "tandem", "conf",
-        hocon + "\ntandem.journal.dir = \"" + journal + "\"\n");
+        hocon + "\ntandem.journal.dir = \"" + journalDir(node) + "\"\n");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return start(node, "tandem", List.of(java, "-jar", jar.toString(), "run", "-c", config.toString()));
+  }
+
+  /** Where tandem on that node keeps its journal, the same for every start (readable once it stopped). */
+  public Path journalDir(LabNode node) {
+    return hostDir(node.name()).resolve("journal");
   }
 
   /**

@@ -5,21 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What the network tests need from the machine; each is skipped (or, under CI=true, failed) without it. */
-final class LabRequirements {
+public final class LabRequirements {
   private LabRequirements() {}
 
-  static void requireLab() {
+  public static void requireLab() {
     Environment.requireOrSkip(Lab.unavailableReason().isEmpty(), Lab.unavailableReason().orElse(""));
     Environment.requireOrSkip(Environment.onPath("tcpdump"), "the network lab captures with tcpdump, not installed");
   }
 
-  static void requireKeepalived() {
+  public static void requireKeepalived() {
     requireLab();
     Environment.requireOrSkip(Environment.onPath("keepalived"), "keepalived (2.2.7) is not installed");
   }
 
   /** The packaged jar that failsafe names in the system property tandem.jar. */
-  static Path requireTandemJar() {
+  public static Path requireTandemJar() {
     requireLab();
     String jar = System.getProperty("tandem.jar", "");
     Environment.requireOrSkip(!jar.isEmpty() && Files.isRegularFile(Path.of(jar)),
