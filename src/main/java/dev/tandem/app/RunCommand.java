@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
       hubs.values().forEach(LinkHub::close);
       return ExitCodes.RUNTIME_ERROR;
     }
-    AddressTable addresses = new IpRouteAddressTable(List.of("ip"));
+    IpRouteAddressTable addresses = new IpRouteAddressTable(List.of("ip"));
     removeLeftoverVips(config, addresses);
 
     JournalDatabase journal = new JournalDatabase(config.journal().dir());
@@ -98,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
     system.terminate();
     system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     hubs.values().forEach(LinkHub::close);
+    addresses.close();
     LOG.info("Stopped");
     return ExitCodes.OK;
   }

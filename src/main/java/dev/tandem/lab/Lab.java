@@ -68,6 +68,11 @@ public final class Lab implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** Whether an executable of that name is on the PATH (nginx, keepalived, tcpdump). */
+  public static boolean installed(String command) {
+    return Commands.tryRun(List.of("sh", "-c", "command -v " + command));
+  }
+
   /** Builds a lab with one node per name (192.0.2.11, .12, ... in order) and the client. */
   public static Lab create(String... nodeNames) {
     Path workDir;
@@ -194,13 +199,14 @@ public final class Lab implements AutoCloseable {
    * the node's journal directory appended, so a node restarted in the same lab recovers its journal.
    */
   public LabProcess startTandem(LabNode node, Path jar, String hocon) {
+    Path journal = journalDir(node);
     Path config = writeFile(node, "tandem", "conf",
-        hocon + "\ntandem.journal.dir = \"" + journalDir(node) + "\"\n");
+        hocon + "\ntandem.journal.dir = \"" + journal + "\"\n");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return start(node, "tandem", List.of(java, "-jar", jar.toString(), "run", "-c", config.toString()));
   }
 
-  /** Where tandem on that node keeps its journal, the same for every start (readable once it stopped). */
+  /** Where {@link #startTandem} keeps a node's journal. */
   public Path journalDir(LabNode node) {
     return hostDir(node.name()).resolve("journal");
   }

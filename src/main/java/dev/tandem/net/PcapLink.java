@@ -8,6 +8,8 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +42,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Frames go out through AF_PACKET: they bypass the host's nftables/iptables rules (only
  *       {@code bridge}-family rules on a bridge see them), so a firewall on this host cannot block
  *       tandem's adverts or ARP, and cannot hide received ones from it either.
+ *   <li>Not done yet: keepalived holds a raw socket for IP protocol 112; without one, the kernel
+ *       answers each unicast advert addressed to this host with ICMP protocol-unreachable
+ *       (rate-limited; multicast adverts get no answer). Harmless to VRRP, but visible on the wire.
  *   <li>Closing breaks the receive loop first: an interrupt does nothing to a thread in
  *       {@code pcap_loop}, and closing the handle from another thread would wait for the next packet,
  *       forever on an idle link.
@@ -88,10 +93,14 @@ public final class PcapLink implements Link {
   private static NetworkInterface find(String interfaceName) throws LinkException {
     try {
       NetworkInterface nif = NetworkInterface.getByName(interfaceName);
-      if (nif == null) {
-        throw new LinkException("no network interface named " + interfaceName);
+      if (nif != null) {
+        return nif;
       }
-      return nif;
+      // the JDK does not list an interface that has no address at all
+      if (Files.isDirectory(Path.of("/sys/class/net", interfaceName))) {
+        throw noIpv4Address(interfaceName);
+      }
+      throw new LinkException("no network interface named " + interfaceName);
     } catch (SocketException e) {
       throw new LinkException("cannot read network interface " + interfaceName + ": " + e.getMessage(), e);
     }
@@ -113,7 +122,11 @@ public final class PcapLink implements Link {
     List<InetAddress> all = Collections.list(nif.getInetAddresses());
     Collections.reverse(all);
     return all.stream().filter(Inet4Address.class::isInstance).map(Inet4Address.class::cast).findFirst()
-        .orElseThrow(() -> new LinkException(nif.getName() + " has no IPv4 address (VRRP sends adverts from one)"));
+        .orElseThrow(() -> noIpv4Address(nif.getName()));
+  }
+
+  private static LinkException noIpv4Address(String interfaceName) {
+    return new LinkException(interfaceName + " has no IPv4 address (VRRP sends adverts from one)");
   }
 
   private static DatagramChannel joinVrrpGroup(NetworkInterface nif) throws LinkException {

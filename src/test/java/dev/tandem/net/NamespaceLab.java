@@ -149,8 +149,8 @@ final class NamespaceLab implements AutoCloseable {
       pump.start();
     }
 
-    /** Waits for the first line starting with {@code prefix}; fails with all output so far otherwise. */
-    String awaitLine(String prefix, Duration timeout) {
+    /** Waits for the first line starting with one of the prefixes; fails with all output so far otherwise. */
+    String awaitLine(Duration timeout, String... prefixes) {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (true) {
         String line;
@@ -161,12 +161,14 @@ final class NamespaceLab implements AutoCloseable {
           throw new IllegalStateException("interrupted", e);
         }
         if (line == null || line == END) {
-          throw new AssertionError("no line starting with \"" + prefix + "\" within " + timeout + "; output: "
-              + String.join("\n", seen));
+          throw new AssertionError("no line starting with " + List.of(prefixes) + " within " + timeout
+              + "; output: " + String.join("\n", seen));
         }
         seen.add(line);
-        if (line.startsWith(prefix)) {
-          return line;
+        for (String prefix : prefixes) {
+          if (line.startsWith(prefix)) {
+            return line;
+          }
         }
       }
     }
