@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * {@code bench.repetitions}, {@code bench.report} (the Markdown file) and {@code tandem.jar}.
  */
 record BenchSettings(Set<Figure> only, boolean quick, int repetitions, Path report, Path jar) {
-  private static final int REPETITIONS = 5;
+  private static final int REPETITIONS = 4;
   private static final int QUICK_REPETITIONS = 2;
 
   static BenchSettings fromSystemProperties() {

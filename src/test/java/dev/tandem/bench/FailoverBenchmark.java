@@ -26,7 +26,13 @@ class FailoverBenchmark {
   void measure() throws IOException {
     LabRequirements.requireKeepalived();
     LabRequirements.requireTandemJar();
-    Results results = run(BenchSettings.fromSystemProperties());
+    BenchSettings settings;
+    try {
+      settings = BenchSettings.fromSystemProperties();
+    } catch (IllegalArgumentException e) {
+      throw new AssertionError(e.getMessage(), null);
+    }
+    Results results = run(settings);
     assertTrue(results.failures().isEmpty(), "some figures could not be measured:\n"
         + String.join("\n", results.failures()));
   }
@@ -70,11 +76,14 @@ class FailoverBenchmark {
       }
       // Daemon by daemon within a scenario, never both at once: neither takes CPU from the other.
       for (Daemon daemon : daemons) {
+        Instant started = Instant.now();
         try {
           scenario.run(daemon, results);
         } catch (LabException e) {
           results.fail(daemon.name() + ", " + scenario.name() + ": " + e.getMessage());
         }
+        System.err.printf("bench: %s, %s: done in %d s%n", scenario.name(), daemon.name(),
+            Duration.between(started, Instant.now()).toSeconds());
       }
     }
 

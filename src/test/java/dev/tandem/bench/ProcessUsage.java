@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A process's CPU time so far (utime + stime from {@code /proc/PID/stat}, without its reaped
+ * A process's name, CPU time so far (utime + stime from {@code /proc/PID/stat}, without its reaped
  * children) and resident memory ({@code VmRSS} from {@code /proc/PID/status}).
  */
-record ProcessUsage(long pid, double cpuSeconds, double rssMiB) {
+record ProcessUsage(long pid, String command, double cpuSeconds, double rssMiB) {
   /** /proc counts CPU in USER_HZ ticks, which the kernel fixes at 100 on every mainstream architecture. */
   private static final double TICKS_PER_SECOND = 100;
 
@@ -26,7 +26,8 @@ record ProcessUsage(long pid, double cpuSeconds, double rssMiB) {
       String rss = status.stream().filter(line -> line.startsWith("VmRSS:")).findFirst()
           .orElseThrow(() -> new LabException("no VmRSS for PID " + pid + " (a zombie?)"));
       double kib = Double.parseDouble(rss.replaceAll("[^0-9]", ""));
-      return new ProcessUsage(pid, ticks / TICKS_PER_SECOND, kib / 1024);
+      String command = Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
+      return new ProcessUsage(pid, command, ticks / TICKS_PER_SECOND, kib / 1024);
     } catch (IOException e) {
       throw new LabException("cannot read /proc for PID " + pid + ": " + e.getMessage());
     }

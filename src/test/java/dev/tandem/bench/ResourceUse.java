@@ -88,9 +88,9 @@ final class ResourceUse implements Scenario {
         sent += adverts.size();
         results.addAll(Metric.INTERVAL_MANY, daemon, AdvertCadence.deviations(adverts, instance.interval()));
       }
-      results.note(String.format("%s, 100 instances: the master sent %d adverts in the %d s window (processes: master %s,"
-          + " backup %s)", daemon.name(), sent, Duration.between(from, to).toSeconds(), masterAfter.keySet(),
-          backupAfter.keySet()));
+      results.note(String.format("%s, 100 instances: the master sent %d adverts in the %d s window; processes: master %s,"
+          + " backup %s", daemon.name(), sent, Duration.between(from, to).toSeconds(), describe(masterAfter),
+          describe(backupAfter)));
 
       Instant signalled = Instant.now();
       CompletableFuture<Instant> exited = HandoverLab.exitTime(master);
@@ -118,6 +118,11 @@ final class ResourceUse implements Scenario {
   private static double cpu(Map<Long, ProcessUsage> before, Map<Long, ProcessUsage> after, Set<Long> pids) {
     return pids.stream().filter(before::containsKey).filter(after::containsKey)
         .mapToDouble(pid -> after.get(pid).cpuSeconds() - before.get(pid).cpuSeconds()).sum();
+  }
+
+  private static String describe(Map<Long, ProcessUsage> usages) {
+    return usages.values().stream().map(u -> String.format("%s (PID %d, %.1f MiB)", u.command(), u.pid(), u.rssMiB()))
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static double rss(Map<Long, ProcessUsage> usages) {
