@@ -13,7 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 /**
  * Holds this instance's registration on its interface's {@link LinkHub}: valid adverts go on to the
  * instance, rejected ones are logged with keepalived's wording. The hub calls in on its receive
- * thread; this actor moves the work onto actor time.
+ * thread; this actor moves the work onto actor time and on to the instance's router.
  */
 public final class AdvertReceiver {
   public sealed interface Command permits Accepted, Rejected {}
@@ -24,7 +24,7 @@ public final class AdvertReceiver {
 
   private AdvertReceiver() {}
 
-  public static Behavior<Command> create(InstanceConfig config, LinkHub hub, ActorRef<InstanceCommand> instance) {
+  public static Behavior<Command> create(InstanceConfig config, LinkHub hub, ActorRef<RouterCommand> router) {
     return Behaviors.setup(ctx -> {
       ActorRef<Command> self = ctx.getSelf();
       hub.register(AdvertProfile.of(config).expectation(), new AdvertSink() {
@@ -41,7 +41,7 @@ public final class AdvertReceiver {
       String tag = "(" + config.name() + ") ";
       return Behaviors.receive(Command.class)
           .onMessage(Accepted.class, a -> {
-            instance.tell(new InstanceCommand.AdvertArrived(a.advert(), a.receivedAtNanos()));
+            router.tell(new RouterCommand.AdvertArrived(a.advert(), a.receivedAtNanos()));
             return Behaviors.same();
           })
           .onMessage(Rejected.class, r -> {

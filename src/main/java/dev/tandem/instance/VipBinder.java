@@ -19,7 +19,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * on the blocking dispatcher because changing addresses forks or talks to the kernel.
  */
 public final class VipBinder {
-  public sealed interface Command permits Take, Release, RepeatGarp, Drain {}
+  public sealed interface Command permits Take, Release, RepeatGarp, RefreshGarp, Drain {}
 
   public record Take() implements Command {}
 
@@ -27,7 +27,10 @@ public final class VipBinder {
 
   record RepeatGarp() implements Command {}
 
+  record RefreshGarp() implements Command {}
+
   private static final String GARP_TIMER = "garp-repeat";
+  private static final String REFRESH_TIMER = "garp-refresh";
 
   private final InstanceConfig config;
   private final LinkHub hub;
@@ -54,7 +57,8 @@ public final class VipBinder {
     return Behaviors.receive(Command.class)
         .onMessage(Take.class, t -> take())
         .onMessage(Release.class, r -> release())
-        .onMessage(RepeatGarp.class, r -> announce())
+        .onMessage(RepeatGarp.class, r -> announce(config.garp().masterRepeat()))
+        .onMessage(RefreshGarp.class, r -> announce(config.garp().refreshRepeat()))
         .onMessage(Drain.class, d -> {
           d.replyTo().tell(Done.getInstance());
           return Behaviors.same();
@@ -67,18 +71,22 @@ public final class VipBinder {
     for (VirtualAddress vip : config.virtualAddresses()) {
       addresses.add(device(vip), vip);
     }
-    announce();
     GarpConfig garp = config.garp();
+    announce(garp.masterRepeat());
     if (!garp.masterDelay().isZero()) {
       timers.startSingleTimer(GARP_TIMER, new RepeatGarp(), garp.masterDelay());
+    }
+    // keepalived's garp_master_refresh: keep switches' and neighbours' ARP caches pointing here.
+    if (!garp.masterRefresh().isZero()) {
+      timers.startTimerAtFixedRate(REFRESH_TIMER, new RefreshGarp(), garp.masterRefresh());
     }
     return Behaviors.same();
   }
 
-  private Behavior<Command> announce() {
+  private Behavior<Command> announce(int repeat) {
     context.getLog().info("{}Sending/queueing gratuitous ARPs on {} for {}", tag, config.interfaceName(),
         config.virtualAddresses().stream().map(v -> v.address().getHostAddress()).collect(Collectors.joining(" ")));
-    for (int i = 0; i < config.garp().masterRepeat(); i++) {
+    for (int i = 0; i < repeat; i++) {
       for (VirtualAddress vip : config.virtualAddresses()) {
         hub.send(GratuitousArp.build(hub.link().mac(), vip.address()));
       }
@@ -88,6 +96,7 @@ public final class VipBinder {
 
   private Behavior<Command> release() {
     timers.cancel(GARP_TIMER);
+    timers.cancel(REFRESH_TIMER);
     context.getLog().info("{}removing VIPs.", tag);
     for (VirtualAddress vip : config.virtualAddresses()) {
       addresses.remove(device(vip), vip);

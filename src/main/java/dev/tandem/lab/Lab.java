@@ -229,7 +229,7 @@ public final class Lab implements AutoCloseable {
    * foreground with a single process, answering every request with the node's name.
    */
   public LabProcess startNginx(LabNode node) {
-    Path dir = hostDir(node.name()).resolve("nginx-" + started.get());
+    Path dir = hostDir(node.name()).resolve("nginx-" + (started.get() + 1));
     createDirectory(dir);
     String conf = "daemon off;\nmaster_process off;\nworker_processes 1;\n"
         + "pid " + dir.resolve("nginx.pid") + ";\nerror_log " + dir.resolve("error.log") + ";\n"
@@ -247,7 +247,7 @@ public final class Lab implements AutoCloseable {
 
   /** Starts tcpdump on the bridge for VRRP and ARP frames and waits until it listens. */
   public Capture startCapture() {
-    Path file = workDir.resolve("capture-" + started.get() + ".pcap");
+    Path file = workDir.resolve("capture-" + (started.get() + 1) + ".pcap");
     createDirectory(hostDir(BRIDGE));
     LabProcess tcpdump = start(BRIDGE, bridgeNamespace, "tcpdump",
         List.of("tcpdump", "-i", "br0", "-n", "-U", "-Z", "root", "-w", file.toString(), "ip proto 112 or arp"),
@@ -362,7 +362,8 @@ public final class Lab implements AutoCloseable {
   }
 
   private Path writeFile(LabNode node, String name, String extension, String text) {
-    Path file = hostDir(node.name()).resolve(name + "-" + started.get() + "." + extension);
+    // Numbered like the log of the process about to start with it.
+    Path file = hostDir(node.name()).resolve(name + "-" + (started.get() + 1) + "." + extension);
     writeString(file, text);
     return file;
   }

@@ -13,6 +13,7 @@ import dev.tandem.wire.FrameDecoder;
 import dev.tandem.wire.MacAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -117,6 +118,17 @@ final class InstanceLab implements AutoCloseable {
     });
   }
 
+  /** Waits (bounded) until the node's address table holds exactly these addresses. */
+  void awaitAddresses(Node node, List<String> expected) {
+    wire.awaitAssert(Duration.ofSeconds(3), () -> {
+      List<String> now = node.addresses().list("eth0");
+      if (!now.equals(expected)) {
+        throw new AssertionError(node.name() + " holds " + now + ", expected " + expected);
+      }
+      return null;
+    });
+  }
+
   /** Advances manual time by {@code millis} and asserts that no advert went out meanwhile. */
   void quietFor(long millis) {
     time.expectNoMessageFor(Duration.ofMillis(millis), wire);
@@ -134,13 +146,26 @@ final class InstanceLab implements AutoCloseable {
     done.expectMessage(Done.getInstance());
   }
 
-  /** Every event of a node's instance, read back through Persistence Query. */
-  List<InstanceEvent> events(String node) {
+  /**
+   * Every event of a node's instance, read back through Persistence Query once there are
+   * {@code expected} of them: the journal follows the wire, so a transition is written a moment
+   * after it is seen.
+   */
+  List<InstanceEvent> events(String node, int expected) {
     CurrentEventsByPersistenceIdQuery query = PersistenceQuery.get(kit.system())
         .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, readJournalId);
-    CompletionStage<List<EventEnvelope>> all = query.currentEventsByPersistenceId(pid(node), 0, Long.MAX_VALUE)
-        .runWith(Sink.seq(), kit.system());
-    return all.toCompletableFuture().join().stream().map(e -> (InstanceEvent) e.event()).toList();
+    List<InstanceEvent> events = new ArrayList<>();
+    wire.awaitAssert(Duration.ofSeconds(3), () -> {
+      CompletionStage<List<EventEnvelope>> all = query.currentEventsByPersistenceId(pid(node), 0, Long.MAX_VALUE)
+          .runWith(Sink.seq(), kit.system());
+      events.clear();
+      all.toCompletableFuture().join().forEach(e -> events.add((InstanceEvent) e.event()));
+      if (events.size() != expected) {
+        throw new AssertionError(node + " journaled " + events.size() + " events, expected " + expected + ": " + events);
+      }
+      return null;
+    });
+    return events;
   }
 
   @Override

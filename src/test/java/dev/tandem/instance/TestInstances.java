@@ -20,10 +20,14 @@ final class TestInstances {
   private TestInstances() {}
 
   static InstanceConfig vi1(int priority, boolean preempt) {
+    return vi1(priority, preempt, new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1));
+  }
+
+  static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp) {
     return new InstanceConfig("VI_1", InitialState.BACKUP, "eth0", 51, priority, Duration.ofSeconds(1), 2, preempt,
         Duration.ZERO, AuthType.PASS, "1111",
         List.of(new VirtualAddress(ip("192.0.2.100"), 24, Optional.empty(), Optional.empty())),
-        ChecksumMode.WITH_PSEUDO_HEADER, new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1),
+        ChecksumMode.WITH_PSEUDO_HEADER, garp,
         Optional.empty(), List.of(), List.of(), List.of(), NotifyConfig.none(), new Origin("test", 0));
   }
 

@@ -1,0 +1,22 @@
+package dev.tandem.instance;
+
+import dev.tandem.vrrp.Timer;
+import dev.tandem.wire.ReceivedAdvert;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/** What a {@link VirtualRouter} handles. Local messages only: they are never serialized. */
+public sealed interface RouterCommand {
+  /** A valid advert for this instance, from its {@link AdvertReceiver}. */
+  record AdvertArrived(ReceivedAdvert advert, long receivedAtNanos) implements RouterCommand {}
+
+  record TimerFired(Timer timer) implements RouterCommand {}
+
+  /** Operator stop: priority-0 advert if Master, VIPs released, journaled, then the router stops. */
+  record Stop(ActorRef<Done> replyTo) implements RouterCommand {}
+
+  record GetStatus(ActorRef<InstanceStatus> replyTo) implements RouterCommand {}
+
+  /** The journal and the children have finished the work of the stop. */
+  record Stopped(ActorRef<Done> replyTo) implements RouterCommand {}
+}

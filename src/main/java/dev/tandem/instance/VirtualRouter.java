@@ -1,0 +1,188 @@
+package dev.tandem.instance;
+
+import dev.tandem.config.InstanceConfig;
+import dev.tandem.config.VirtualAddress;
+import dev.tandem.vrrp.Action;
+import dev.tandem.vrrp.Input;
+import dev.tandem.vrrp.Machine;
+import dev.tandem.vrrp.RouterParams;
+import dev.tandem.vrrp.StateMachine;
+import dev.tandem.vrrp.Step;
+import dev.tandem.vrrp.Transition;
+import dev.tandem.vrrp.TransitionReason;
+import dev.tandem.vrrp.VrrpState;
+import dev.tandem.wire.VrrpAdvert;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * The RFC machine ({@link StateMachine}) of one instance, wired to time and the network: it feeds
+ * the machine its inputs, runs the actions on the advert sender, the VIP binder and its timers, and
+ * reports each transition to its {@link VrrpInstance} to be journaled. It never waits for the
+ * journal: a persistent actor holds back every message while it writes, and VRRP's timing cannot
+ * afford that (the first write of a fresh process took 190–770 ms), so the wire goes first and the
+ * journal follows.
+ */
+final class VirtualRouter {
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+
+  private final ActorContext<RouterCommand> context;
+  private final TimerScheduler<RouterCommand> timers;
+  private final InstanceWiring wiring;
+  private final InstanceConfig config;
+  private final RouterParams params;
+  private final List<String> vips;
+  private final String tag;
+  private final ActorRef<AdvertSender.Command> sender;
+  private final ActorRef<VipBinder.Command> binder;
+  private final ActorRef<InstanceCommand> journal;
+  private Machine machine;
+  private long advertsReceived;
+
+  private VirtualRouter(ActorContext<RouterCommand> context, TimerScheduler<RouterCommand> timers,
+      InstanceWiring wiring, ActorRef<AdvertSender.Command> sender, ActorRef<VipBinder.Command> binder,
+      ActorRef<InstanceCommand> journal) {
+    this.context = context;
+    this.timers = timers;
+    this.wiring = wiring;
+    this.config = wiring.config();
+    this.params = new RouterParams(config.version(), config.priority(), config.advertInterval(), config.preempt(),
+        config.preemptDelay(), config.unicastSource().orElse(wiring.hub().link().primaryAddress()));
+    this.vips = config.virtualAddresses().stream().map(VirtualAddress::cidr).toList();
+    this.tag = "(" + config.name() + ") ";
+    this.sender = sender;
+    this.binder = binder;
+    this.journal = journal;
+    this.machine = Machine.initial(params, wiring.nanoTime().getAsLong());
+  }
+
+  /** Starts at once (the RFC Startup event): a recovered state never makes a router Master by itself. */
+  static Behavior<RouterCommand> create(InstanceWiring wiring, ActorRef<AdvertSender.Command> sender,
+      ActorRef<VipBinder.Command> binder, ActorRef<InstanceCommand> journal) {
+    return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> {
+      VirtualRouter router = new VirtualRouter(ctx, timers, wiring, sender, binder, journal);
+      router.feed(new Input.Startup());
+      return router.running();
+    }));
+  }
+
+  private Behavior<RouterCommand> running() {
+    return Behaviors.receive(RouterCommand.class)
+        .onMessage(RouterCommand.AdvertArrived.class, this::onAdvert)
+        .onMessage(RouterCommand.TimerFired.class, fired -> feed(new Input.TimerExpired(fired.timer())))
+        .onMessage(RouterCommand.GetStatus.class, this::onStatus)
+        .onMessage(RouterCommand.Stop.class, this::onStop)
+        .build();
+  }
+
+  /** After a stop: the machine is in Initialize; only the end of the stop and status remain. */
+  private Behavior<RouterCommand> stopping() {
+    return Behaviors.receive(RouterCommand.class)
+        .onMessage(RouterCommand.GetStatus.class, this::onStatus)
+        .onMessage(RouterCommand.Stopped.class, stopped -> {
+          stopped.replyTo().tell(Done.getInstance());
+          return Behaviors.stopped();
+        })
+        .build();
+  }
+
+  private Behavior<RouterCommand> onAdvert(RouterCommand.AdvertArrived arrived) {
+    VrrpAdvert advert = arrived.advert().advert();
+    advertsReceived++;
+    return feed(new Input.AdvertReceived(arrived.advert().source(), advert.priority(),
+        Duration.ofMillis(advert.intervalCentis() * 10L)));
+  }
+
+  private Behavior<RouterCommand> onStatus(RouterCommand.GetStatus get) {
+    get.replyTo().tell(new InstanceStatus(config.name(), machine.state(), machine.effectivePriority(), advertsReceived,
+        machine.lastMaster()));
+    return Behaviors.same();
+  }
+
+  private Behavior<RouterCommand> onStop(RouterCommand.Stop stop) {
+    VrrpState last = machine.state();
+    List<InstanceEvent> events = new ArrayList<>();
+    run(step(new Input.Shutdown())).ifPresent(events::add);
+    events.add(new InstanceStopped(InstanceEvent.SCHEMA_VERSION, now(), wiring.node(), config.name(), last,
+        "operator stop"));
+    CompletionStage<Done> journaled = ask(journal, ack -> new InstanceCommand.Record(events, Optional.of(ack)));
+    CompletionStage<Done> sent = ask(sender, Drain::new);
+    CompletionStage<Done> released = ask(binder, Drain::new);
+    context.pipeToSelf(journaled.thenCombine(sent, (a, b) -> a).thenCombine(released, (a, b) -> a),
+        (done, failure) -> new RouterCommand.Stopped(stop.replyTo()));
+    return stopping();
+  }
+
+  private <T> CompletionStage<Done> ask(ActorRef<T> target, org.apache.pekko.japi.function.Function<ActorRef<Done>, T> message) {
+    return AskPattern.ask(target, message, STOP_TIMEOUT, context.getSystem().scheduler());
+  }
+
+  private Behavior<RouterCommand> feed(Input input) {
+    run(step(input)).ifPresent(event -> journal.tell(new InstanceCommand.Record(List.of(event), Optional.empty())));
+    return Behaviors.same();
+  }
+
+  private Step step(Input input) {
+    Step step = StateMachine.step(params, machine, input, wiring.nanoTime().getAsLong());
+    machine = step.next();
+    return step;
+  }
+
+  /**
+   * Runs the step's actions at once and returns the event for its transition, if any. Timers are
+   * set before anything leaves the actor, so that whoever sees an advert (a peer, a test driving
+   * manual time) can rely on the next timer being armed already.
+   */
+  private Optional<InstanceEvent> run(Step step) {
+    step.note().ifPresent(note -> context.getLog().info("{}{}", tag, note));
+    step.actions().stream().filter(VirtualRouter::isTimerAction).forEach(this::perform);
+    step.actions().stream().filter(a -> !isTimerAction(a)).forEach(this::perform);
+    return step.transition().map(this::record);
+  }
+
+  private static boolean isTimerAction(Action action) {
+    return action instanceof Action.ArmTimer || action instanceof Action.CancelTimer;
+  }
+
+  private void perform(Action action) {
+    if (action instanceof Action.SendAdvert send) {
+      sender.tell(new AdvertSender.Send(send.priority()));
+    } else if (action instanceof Action.ArmTimer arm) {
+      timers.startSingleTimer(arm.timer(), new RouterCommand.TimerFired(arm.timer()), arm.delay());
+    } else if (action instanceof Action.CancelTimer cancel) {
+      timers.cancel(cancel.timer());
+    } else if (action instanceof Action.TakeAddresses) {
+      binder.tell(new VipBinder.Take());
+    } else if (action instanceof Action.ReleaseAddresses) {
+      binder.tell(new VipBinder.Release());
+    }
+  }
+
+  private InstanceEvent record(Transition transition) {
+    long nowNanos = wiring.nanoTime().getAsLong();
+    Instant now = now();
+    Cause cause = Cause.of(transition.reason(), machine.effectivePriority(), nanos -> now.minusNanos(nowNanos - nanos));
+    if (!(transition.reason() instanceof TransitionReason.Startup)) {
+      context.getLog().info("{}{}", tag, cause.detail());
+    }
+    context.getLog().info("{}Entering {} STATE{}", tag, transition.to(),
+        transition.reason() instanceof TransitionReason.Startup ? " (init)" : "");
+    return new StateChanged(InstanceEvent.SCHEMA_VERSION, now, wiring.node(), config.name(), transition.from(),
+        transition.to(), cause, machine.effectivePriority(), vips);
+  }
+
+  private Instant now() {
+    return wiring.clock().instant();
+  }
+}

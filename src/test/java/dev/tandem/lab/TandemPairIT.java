@@ -1,0 +1,99 @@
+package dev.tandem.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two tandem processes on one lab segment, real packets: election, hard and graceful failover,
+ * preemption back, nopreempt and the seeds' dual master.
+ */
+class TandemPairIT extends TwoNodeLab {
+
+  @Test
+  void higherPriorityHoldsTheVipTheBackupTakesOverOnAKillAndTheOldMasterPreemptsBack() {
+    Pair pair = startPair(Daemon.TANDEM, Daemon.TANDEM, LabInstance.v3("VI_1", 61, 150, "192.0.2.101/24"));
+    String vip = pair.vip();
+    assertFalse(lab.holds(lb2, vip), "only the master holds the VIP");
+    assertTrue(pair.onLb1().log().contains("(VI_1) Entering MASTER STATE"), pair.onLb1().log());
+
+    Instant killed = Instant.now();
+    pair.onLb1().kill();
+    Handover takeover = awaitTakeover(pair.backup(), killed, pair.onLb2());
+    assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb2, vip)), pair.onLb2().log());
+    assertTrue(pair.onLb2().log().contains("(VI_1) Entering MASTER STATE"), pair.onLb2().log());
+    assertTrue(lab.holds(lb1, vip), "a SIGKILLed node leaves its VIP behind, as keepalived does");
+
+    LabProcess again = start(Daemon.TANDEM, lb1, List.of(pair.master()));
+    assertTrue(capture.awaitHandover(pair.master().vrid(), lb2.address(), lb1.address(), killed, STARTUP).isPresent(),
+        "the restarted higher-priority node preempts: " + again.log());
+    assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb1, vip) && !lab.holds(lb2, vip)), again.log() + pair.onLb2().log());
+    System.out.printf("tandem pair: takeover gap %s (Master_Down_Interval %s)%n", takeover.gap(),
+        pair.backup().masterDownInterval());
+  }
+
+  @Test
+  void aStoppedMasterSaysGoodbyeRemovesItsVipAndTheBackupTakesOverAfterSkewTime() {
+    Pair pair = startPair(Daemon.TANDEM, Daemon.TANDEM, LabInstance.v3("VI_1", 62, 150, "192.0.2.102/24"));
+    String vip = pair.vip();
+
+    Instant stopped = Instant.now();
+    assertEquals(0, pair.onLb1().terminate(Duration.ofSeconds(2)), "exit 0 within 2 s of SIGTERM: " + pair.onLb1().log());
+    assertFalse(lab.holds(lb1, vip), "the stopped node removed its VIP");
+    Handover release = awaitRelease(pair.backup(), stopped, pair.onLb2());
+    assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb2, vip)), pair.onLb2().log());
+    System.out.printf("tandem pair: release gap %s (Skew_Time %s)%n", release.gap(), pair.backup().skewTime());
+  }
+
+  @Test
+  void withNopreemptTheRestartedHigherPriorityNodeStaysBackup() {
+    LabInstance higher = LabInstance.v3("VI_1", 63, 150, "192.0.2.103/24").nopreempt();
+    LabInstance lower = higher.withPriority(100);
+    String vip = "192.0.2.103";
+    // One after the other: started together, the lower priority could win the first election.
+    LabProcess first = start(Daemon.TANDEM, lb1, List.of(higher));
+    assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, vip)), first.log());
+    LabProcess second = start(Daemon.TANDEM, lb2, List.of(lower));
+    assertTrue(Lab.waitFor(STARTUP, () -> second.log().contains("(VI_1) Entering BACKUP STATE")), second.log());
+
+    first.kill();
+    assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb2, vip)), second.log());
+    Instant restarted = Instant.now();
+    LabProcess again = start(Daemon.TANDEM, lb1, List.of(higher));
+    assertTrue(Lab.waitFor(STARTUP, () -> again.log().contains("(VI_1) Entering BACKUP STATE")), again.log());
+    assertFalse(Lab.waitFor(higher.masterDownInterval().multipliedBy(3), () -> lab.holds(lb1, vip)),
+        "nopreempt: the higher priority stays Backup: " + again.log());
+    assertTrue(lab.holds(lb2, vip));
+    assertTrue(capture.timeline().adverts(63, lb1.address()).stream().noneMatch(a -> a.at().isAfter(restarted)),
+        "no advert from the restarted node");
+  }
+
+  @Test
+  void dualMasterEachNodeServesOneVipTheSurvivorServesBothAndTheyReturn() {
+    // Seed 000's pair: lb1 masters VI_1 and backs up VI_2, lb2 the mirror (VRRPv2, PASS, 1 s).
+    LabInstance vi1 = LabInstance.v2("VI_1", 51, 100, "192.0.2.111/24");
+    LabInstance vi2 = LabInstance.v2("VI_2", 52, 100, "192.0.2.112/24");
+    List<LabInstance> onLb1 = List.of(vi1, vi2.withPriority(80).startingAsBackup());
+    List<LabInstance> onLb2 = List.of(vi1.withPriority(80).startingAsBackup(), vi2);
+    LabProcess first = start(Daemon.TANDEM, lb1, onLb1);
+    LabProcess second = start(Daemon.TANDEM, lb2, onLb2);
+    assertTrue(Lab.waitFor(STARTUP, this::eachServesItsOwn), first.log() + second.log());
+
+    first.kill();
+    assertTrue(Lab.waitFor(vi1.masterDownInterval().plus(BOUND),
+        () -> lab.holds(lb2, "192.0.2.111") && lab.holds(lb2, "192.0.2.112")), second.log());
+
+    LabProcess again = start(Daemon.TANDEM, lb1, onLb1);
+    assertTrue(Lab.waitFor(STARTUP, this::eachServesItsOwn), again.log() + second.log());
+  }
+
+  private boolean eachServesItsOwn() {
+    return lab.holds(lb1, "192.0.2.111") && !lab.holds(lb1, "192.0.2.112")
+        && lab.holds(lb2, "192.0.2.112") && !lab.holds(lb2, "192.0.2.111");
+  }
+}

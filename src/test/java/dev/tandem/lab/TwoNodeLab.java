@@ -1,0 +1,112 @@
+package dev.tandem.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * One lab (lb1, lb2, client, capture on the bridge) for a whole test class, the VRRP daemons each
+ * test starts (stopped after it), and the checks on the wire that the pair tests share. Tests keep
+ * apart by using their own VRIDs and VIPs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TwoNodeLab {
+  /** JVM start, journal recovery and the first Master_Down_Interval, on a busy 2-core machine. */
+  static final Duration STARTUP = Duration.ofSeconds(30);
+  static final Duration BOUND = Duration.ofSeconds(5);
+
+  Lab lab;
+  Capture capture;
+  Path jar;
+  LabNode lb1;
+  LabNode lb2;
+  private final List<LabProcess> started = new ArrayList<>();
+
+  /** Skips (or fails under CI) when the machine lacks what the class needs. */
+  void requireTools() {
+    jar = LabRequirements.requireTandemJar();
+  }
+
+  @BeforeAll
+  void buildLab() {
+    requireTools();
+    lab = Lab.create("lb1", "lb2");
+    capture = lab.startCapture();
+    lb1 = lab.node("lb1");
+    lb2 = lab.node("lb2");
+  }
+
+  @AfterAll
+  void closeLab() {
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  @AfterEach
+  void stopNodes() {
+    started.forEach(p -> p.terminate(BOUND));
+    started.clear();
+  }
+
+  LabProcess start(Daemon daemon, LabNode node, List<LabInstance> instances) {
+    LabProcess process = daemon.start(lab, node, jar, instances);
+    started.add(process);
+    return process;
+  }
+
+  /**
+   * Starts the master on lb1 and its partner on lb2 (the same instance at priority 100, starting as
+   * BACKUP) and waits until lb1 holds the VIP and lb2 is Backup.
+   */
+  Pair startPair(Daemon masterDaemon, Daemon backupDaemon, LabInstance master) {
+    LabInstance backup = master.withPriority(100).startingAsBackup();
+    LabProcess first = start(masterDaemon, lb1, List.of(master));
+    LabProcess second = start(backupDaemon, lb2, List.of(backup));
+    Pair pair = new Pair(master, backup, first, second);
+    assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, pair.vip()) && second.log().contains("(VI_1) Entering BACKUP STATE")),
+        first.log() + second.log());
+    return pair;
+  }
+
+  /**
+   * The backup's takeover of a master that vanished at {@code killed}: its first advert comes
+   * Master_Down_Interval after the master's last (bounded generously above, never early).
+   */
+  Handover awaitTakeover(LabInstance backup, Instant killed, LabProcess newMaster) {
+    Handover takeover = capture.awaitHandover(backup.vrid(), lb1.address(), lb2.address(), killed,
+            backup.masterDownInterval().plus(BOUND))
+        .orElseThrow(() -> new AssertionError("no takeover on the wire: " + newMaster.log()));
+    Duration down = backup.masterDownInterval();
+    assertTrue(takeover.gap().compareTo(down.minusMillis(20)) > 0 && takeover.gap().compareTo(down.plusSeconds(1)) < 0,
+        "the backup's first advert comes Master_Down_Interval (" + down + ") after the master's last, got "
+            + takeover.gap());
+    return takeover;
+  }
+
+  /** The backup's takeover after the master's priority-0 advert, sent when it was stopped at {@code stopped}. */
+  Handover awaitRelease(LabInstance backup, Instant stopped, LabProcess newMaster) {
+    Handover release = capture.awaitHandover(backup.vrid(), lb1.address(), lb2.address(), stopped, BOUND)
+        .orElseThrow(() -> new AssertionError("no takeover on the wire: " + newMaster.log()));
+    assertEquals(0, release.lastOfOld().priority(), "the stopping master's last advert has priority 0");
+    assertTrue(release.gap().compareTo(backup.skewTime().minusMillis(20)) > 0
+        && release.gap().compareTo(backup.masterDownInterval()) < 0,
+        "after a priority-0 advert the backup waits Skew_Time (" + backup.skewTime() + "), got " + release.gap());
+    return release;
+  }
+
+  record Pair(LabInstance master, LabInstance backup, LabProcess onLb1, LabProcess onLb2) {
+    String vip() {
+      return master.vipAddresses().get(0);
+    }
+  }
+}
