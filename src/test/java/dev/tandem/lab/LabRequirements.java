@@ -17,18 +17,18 @@ public final class LabRequirements {
   }
 
   /** A lab and tcpdump, for {@link Lab#startCapture}. */
-  static void requireCapture() {
+  public static void requireCapture() {
     requireLab();
     Environment.requireOrSkip(Lab.installed("tcpdump"), "the network lab captures with tcpdump, not installed");
   }
 
-  static void requireKeepalived() {
+  public static void requireKeepalived() {
     requireLab();
     Environment.requireOrSkip(Lab.installed("keepalived"), "keepalived (2.2.7) is not installed");
   }
 
   /** The packaged jar that failsafe names in the system property tandem.jar. */
-  static Path requireTandemJar() {
+  public static Path requireTandemJar() {
     String jar = System.getProperty("tandem.jar", "");
     Environment.requireOrSkip(!jar.isEmpty() && Files.isRegularFile(Path.of(jar)),
         "no tandem jar (system property tandem.jar = \"" + jar + "\"): run `mvn verify`");

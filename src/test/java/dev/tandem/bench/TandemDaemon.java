@@ -1,0 +1,59 @@
+package dev.tandem.bench;
+
+import dev.tandem.app.JournalDatabase;
+import dev.tandem.audit.JournalReader;
+import dev.tandem.instance.InstanceEvent;
+import dev.tandem.instance.StateChanged;
+import dev.tandem.lab.Lab;
+import dev.tandem.lab.LabConfigs;
+import dev.tandem.lab.LabException;
+import dev.tandem.lab.LabInstance;
+import dev.tandem.lab.LabNode;
+import dev.tandem.lab.LabProcess;
+import dev.tandem.vrrp.VrrpState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code java -jar tandem.jar run}: one JVM per node, which does everything itself. */
+record TandemDaemon(Path jar) implements Daemon {
+  @Override
+  public String name() {
+    return "tandem";
+  }
+
+  @Override
+  public LabProcess start(Lab lab, LabNode node, List<LabInstance> instances) {
+    return lab.startTandem(node, jar, LabConfigs.tandem(node, lab.nodes(), instances));
+  }
+
+  @Override
+  public long vrrpPid(LabProcess process) {
+    return process.pid();
+  }
+
+  /** From the node's journal, read with the audit's reader (the running daemon holds its lock). */
+  @Override
+  public List<TakeoverDecision> takeovers(Lab lab, LabNode node) {
+    List<InstanceEvent> events;
+    try {
+      events = JournalReader.readAll(new JournalDatabase(lab.journalDir(node)).actorSystemConfig());
+    } catch (Exception e) {
+      throw new LabException("cannot read the journal of " + node.name() + ": " + e);
+    }
+    List<TakeoverDecision> takeovers = new ArrayList<>();
+    for (InstanceEvent event : events) {
+      if (event instanceof StateChanged changed && changed.to() == VrrpState.MASTER
+          && changed.cause().kind().equals("master-down") && changed.cause().peerLastHeard().isPresent()) {
+        takeovers.add(new TakeoverDecision(changed.cause().peerLastHeard().get(), changed.at()));
+      }
+    }
+    return takeovers;
+  }
+
+  @Override
+  public List<String> versionCommand() {
+    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+        "--version");
+  }
+}
