@@ -10,7 +10,8 @@ public sealed interface RouterCommand {
   /** A valid advert for this instance, from its {@link AdvertReceiver}. */
   record AdvertArrived(ReceivedAdvert advert, long receivedAtNanos) implements RouterCommand {}
 
-  record TimerFired(Timer timer) implements RouterCommand {}
+  /** A timer ran out; {@code dueNanos} is when it was due, on the router's monotonic clock. */
+  record TimerFired(Timer timer, long dueNanos) implements RouterCommand {}
 
   /** Operator stop: priority-0 advert if Master, VIPs released, journaled, then the router stops. */
   record Stop(ActorRef<Done> replyTo) implements RouterCommand {}

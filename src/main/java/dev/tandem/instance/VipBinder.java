@@ -47,6 +47,8 @@ public final class VipBinder {
     this.context = context;
     this.timers = timers;
     this.tag = "(" + config.name() + ") ";
+    // Build one frame now, unsent, as the advert sender does: the first takeover's GARPs must not wait for class loading.
+    config.virtualAddresses().forEach(vip -> GratuitousArp.build(hub.link().mac(), vip.address()));
   }
 
   public static Behavior<Command> create(InstanceConfig config, LinkHub hub, AddressTable addresses) {
