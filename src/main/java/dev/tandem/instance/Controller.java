@@ -13,12 +13,20 @@ import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
-/** The guardian: one {@link VrrpInstance} per configured instance, all stopped together on shutdown. */
+/**
+ * The guardian: one {@link VrrpInstance} per configured instance, all stopped together on shutdown.
+ * It is created before the links are open (the actor system and the links start side by side) and
+ * spawns the instances when {@link Start} brings them.
+ */
 public final class Controller {
-  public sealed interface Command permits Shutdown, InstancesStopped {}
+  public sealed interface Command permits Start, Shutdown, InstancesStopped {}
+
+  /** The links (one started hub per interface the instances use) and the host's address table. */
+  public record Start(Map<String, LinkHub> hubs, AddressTable addresses) implements Command {}
 
   /** Stop every instance gracefully (priority-0 adverts, VIPs released, journaled), then stop. */
   public record Shutdown(ActorRef<Done> replyTo) implements Command {}
@@ -29,33 +37,38 @@ public final class Controller {
 
   private Controller() {}
 
-  /** {@code hubs} holds one started hub per interface the instances use. */
-  public static Behavior<Command> create(ControllerConfig config, Map<String, LinkHub> hubs, AddressTable addresses,
-      Clock clock, LongSupplier nanoTime) {
-    return Behaviors.setup(ctx -> {
-      List<ActorRef<InstanceCommand>> instances = config.instances().stream()
-          .map(i -> ctx.spawn(VrrpInstance.create(wiring(config, i, hubs, addresses, clock, nanoTime)), "instance-" + i.name()))
-          .toList();
-      return Behaviors.receive(Command.class)
-          .onMessage(Shutdown.class, s -> {
-            CompletableFuture<?>[] stops = instances.stream()
-                .map(i -> AskPattern.<InstanceCommand, Done>ask(i, InstanceCommand.Stop::new, STOP_TIMEOUT,
-                    ctx.getSystem().scheduler()).toCompletableFuture())
-                .toArray(CompletableFuture[]::new);
-            ctx.pipeToSelf(CompletableFuture.allOf(stops), (ok, failure) -> new InstancesStopped(s.replyTo()));
-            return Behaviors.same();
-          })
-          .onMessage(InstancesStopped.class, s -> {
-            s.replyTo().tell(Done.getInstance());
-            return Behaviors.stopped();
-          })
-          .build();
-    });
+  public static Behavior<Command> create(ControllerConfig config, Clock clock, LongSupplier nanoTime) {
+    return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
+        .onMessage(Start.class, start -> running(ctx, config.instances().stream()
+            .map(i -> ctx.spawn(VrrpInstance.create(wiring(config, i, start, clock, nanoTime)), "instance-" + i.name()))
+            .toList()))
+        .onMessage(Shutdown.class, s -> {
+          s.replyTo().tell(Done.getInstance());
+          return Behaviors.stopped();
+        })
+        .build());
   }
 
-  private static InstanceWiring wiring(ControllerConfig config, InstanceConfig instance, Map<String, LinkHub> hubs,
-      AddressTable addresses, Clock clock, LongSupplier nanoTime) {
-    return new InstanceWiring(instance, config.global().nodeId(), hubs.get(instance.interfaceName()), addresses, clock,
-        nanoTime);
+  private static Behavior<Command> running(ActorContext<Command> ctx, List<ActorRef<InstanceCommand>> instances) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Shutdown.class, s -> {
+          CompletableFuture<?>[] stops = instances.stream()
+              .map(i -> AskPattern.<InstanceCommand, Done>ask(i, InstanceCommand.Stop::new, STOP_TIMEOUT,
+                  ctx.getSystem().scheduler()).toCompletableFuture())
+              .toArray(CompletableFuture[]::new);
+          ctx.pipeToSelf(CompletableFuture.allOf(stops), (ok, failure) -> new InstancesStopped(s.replyTo()));
+          return Behaviors.same();
+        })
+        .onMessage(InstancesStopped.class, s -> {
+          s.replyTo().tell(Done.getInstance());
+          return Behaviors.stopped();
+        })
+        .build();
+  }
+
+  private static InstanceWiring wiring(ControllerConfig config, InstanceConfig instance, Start start, Clock clock,
+      LongSupplier nanoTime) {
+    return new InstanceWiring(instance, config.global().nodeId(), start.hubs().get(instance.interfaceName()),
+        start.addresses(), clock, nanoTime);
   }
 }
