@@ -6,6 +6,7 @@ import dev.tandem.config.InstanceConfig;
 import dev.tandem.config.VirtualAddress;
 import dev.tandem.instance.Controller;
 import dev.tandem.net.AddressTable;
+import dev.tandem.net.AddressTableException;
 import dev.tandem.net.IpRouteAddressTable;
 import dev.tandem.net.LinkException;
 import dev.tandem.net.LinkHub;
@@ -81,15 +82,11 @@ final class RunCommand implements Callable<Integer> {
     Map<String, LinkHub> hubs = new LinkedHashMap<>();
     IpRouteAddressTable addresses = null;
     try {
-      for (InstanceConfig instance : config.instances()) {
-        if (!hubs.containsKey(instance.interfaceName())) {
-          hubs.put(instance.interfaceName(), new LinkHub(PcapLink.open(instance.interfaceName()), System::nanoTime));
-        }
-      }
+      openLinks(config, hubs);
       addresses = new IpRouteAddressTable(List.of("ip"));
       removeLeftoverVips(config, addresses);
       schema.join();
-    } catch (LinkException | CompletionException e) {
+    } catch (LinkException | AddressTableException | CompletionException e) {
       System.err.println("tandem: " + (e instanceof CompletionException ? e.getCause().getMessage() : e.getMessage()));
       hubs.values().forEach(LinkHub::close);
       if (addresses != null) {
@@ -114,6 +111,15 @@ final class RunCommand implements Callable<Integer> {
     addresses.close();
     LOG.info("Stopped");
     return ExitCodes.OK;
+  }
+
+  /** One hub per interface the instances use, added to {@code hubs} as each opens. */
+  private static void openLinks(ControllerConfig config, Map<String, LinkHub> hubs) throws LinkException {
+    for (InstanceConfig instance : config.instances()) {
+      if (!hubs.containsKey(instance.interfaceName())) {
+        hubs.put(instance.interfaceName(), new LinkHub(PcapLink.open(instance.interfaceName()), System::nanoTime));
+      }
+    }
   }
 
   private static void ensureSchema(JournalDatabase journal) {
