@@ -5,13 +5,13 @@ import dev.tandem.wire.DecodedFrame;
 import dev.tandem.wire.Discard;
 import dev.tandem.wire.DiscardReason;
 import dev.tandem.wire.Expectation;
+import dev.tandem.wire.FrameDecoder;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
-import dev.tandem.wire.FrameDecoder;
 
 /**
  * One per interface: decodes what its {@link Link} receives, runs the §7.1 checks of the instance
