@@ -68,15 +68,6 @@ class IpRouteAddressTableTest {
   }
 
   @Test
-  void removeAllTakesOffLeftoversOnly() {
-    table.add("eth0", vip("192.0.2.100", 24, null));
-    table.add("eth0", vip("192.0.2.101", 24, null));
-    table.removeAll("eth0", List.of(vip("192.0.2.100", 24, null), vip("192.0.2.101", 24, null),
-        vip("192.0.2.102", 24, null)));
-    assertEquals(List.of(own), table.list("eth0"));
-  }
-
-  @Test
   void aMissingDeviceIsAClearErrorAndTheTableCarriesOn() {
     AddressTableException add = assertThrows(AddressTableException.class,
         () -> table.add("nope0", vip("192.0.2.100", 24, null)));
