@@ -24,6 +24,8 @@ class TandemPairIT extends TwoNodeLab {
 
     Restart restart = killAndRestartMaster(Daemon.TANDEM, pair);
     assertTrue(pair.onLb2().log().contains("(VI_1) Entering MASTER STATE"), pair.onLb2().log());
+    assertTrue(restart.again().log().contains("(VI_1) removing VIP 192.0.2.101/24 left on eth0 by an earlier run"),
+        "the restarted node removes the VIP its killed run left: " + restart.again().log());
     System.out.printf("tandem pair: takeover gap %s (Master_Down_Interval %s)%n", restart.takeover().gap(),
         pair.backup().masterDownInterval());
   }
