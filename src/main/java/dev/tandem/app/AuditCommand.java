@@ -1,12 +1,9 @@
 package dev.tandem.app;
 
-import dev.tandem.audit.JournalReader;
 import dev.tandem.audit.TimelineText;
-import dev.tandem.instance.InstanceEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,16 +17,13 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<InstanceEvent> events = new ArrayList<>();
     for (Path dir : journals) {
       if (!Files.isRegularFile(dir.resolve("tandem.mv.db"))) {
         System.err.println("tandem audit: no journal in " + dir + " (expected " + dir.resolve("tandem.mv.db") + ")");
         return ExitCodes.CONFIG_ERROR;
       }
-      events.addAll(JournalReader.readAll(new JournalDatabase(dir).actorSystemConfig()));
     }
-    events.sort(Comparator.comparing(InstanceEvent::at));
-    System.out.print(TimelineText.render(events));
+    System.out.print(TimelineText.render(JournalDatabase.readAll(journals)));
     return ExitCodes.OK;
   }
 }

@@ -1,8 +1,6 @@
 package dev.tandem.app;
 
-import dev.tandem.audit.JournalReader;
 import dev.tandem.audit.TimelineText;
-import dev.tandem.instance.InstanceEvent;
 import dev.tandem.lab.Capture;
 import dev.tandem.lab.Handover;
 import dev.tandem.lab.Lab;
@@ -16,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -97,12 +93,7 @@ final class DemoCommand implements Callable<Integer> {
       tandem2.terminate(BOUND);
       out.println();
       out.println("The journal of both nodes (tandem audit --journal ... --journal ...):");
-      List<InstanceEvent> events = new ArrayList<>();
-      for (LabNode node : List.of(lb1, lb2)) {
-        events.addAll(JournalReader.readAll(new JournalDatabase(lab.journalDir(node)).actorSystemConfig()));
-      }
-      events.sort(Comparator.comparing(InstanceEvent::at));
-      out.print(TimelineText.render(events));
+      out.print(TimelineText.render(JournalDatabase.readAll(List.of(lab.journalDir(lb1), lab.journalDir(lb2)))));
       out.println();
       out.println("Removing the lab.");
       out.flush();

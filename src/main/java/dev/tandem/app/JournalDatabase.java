@@ -3,6 +3,8 @@ package dev.tandem.app;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import dev.tandem.audit.JournalReader;
+import dev.tandem.instance.InstanceEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The embedded journal: an H2 file database under the journal directory, reached through
@@ -22,10 +27,22 @@ import java.sql.Statement;
 public final class JournalDatabase {
   private static final String SCHEMA = "schema/h2/h2-create-schema.sql";
 
+  private final Path dir;
   private final String url;
 
   public JournalDatabase(Path dir) {
-    this.url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("tandem") + ";DATABASE_TO_UPPER=false;WRITE_DELAY=0";
+    this.dir = dir.toAbsolutePath();
+    this.url = "jdbc:h2:file:" + this.dir.resolve("tandem") + ";DATABASE_TO_UPPER=false;WRITE_DELAY=0";
+  }
+
+  /** Every event of these journals (one node's, or several nodes' for a cluster view), in time order. */
+  public static List<InstanceEvent> readAll(List<Path> dirs) throws Exception {
+    List<InstanceEvent> events = new ArrayList<>();
+    for (Path dir : dirs) {
+      events.addAll(JournalReader.readAll(new JournalDatabase(dir).actorSystemConfig()));
+    }
+    events.sort(Comparator.comparing(InstanceEvent::at));
+    return events;
   }
 
   public String url() {
@@ -37,7 +54,7 @@ public final class JournalDatabase {
    * index without IF NOT EXISTS, so it is added here to make the script safe to run at every start.
    */
   public void ensureSchema() throws IOException, SQLException {
-    Files.createDirectories(Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';'))).getParent());
+    Files.createDirectories(dir);
     String script;
     try (InputStream in = JournalDatabase.class.getClassLoader().getResourceAsStream(SCHEMA)) {
       if (in == null) {

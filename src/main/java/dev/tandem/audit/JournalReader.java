@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import dev.tandem.instance.InstanceEvent;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -35,7 +34,6 @@ public final class JournalReader {
             .toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
             .forEach(events::add);
       }
-      events.sort(Comparator.comparing(InstanceEvent::at));
       return events;
     } finally {
       system.terminate();

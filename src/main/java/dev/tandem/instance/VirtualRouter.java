@@ -26,6 +26,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.japi.function.Function;
 
 /**
  * The RFC machine ({@link StateMachine}) of one instance, wired to time and the network: it feeds
@@ -163,7 +164,7 @@ final class VirtualRouter {
     return stopping();
   }
 
-  private <T> CompletionStage<Done> ask(ActorRef<T> target, org.apache.pekko.japi.function.Function<ActorRef<Done>, T> message) {
+  private <T> CompletionStage<Done> ask(ActorRef<T> target, Function<ActorRef<Done>, T> message) {
     return AskPattern.ask(target, message, STOP_TIMEOUT, context.getSystem().scheduler());
   }
 

@@ -1,7 +1,6 @@
 package dev.tandem.bench;
 
 import dev.tandem.app.JournalDatabase;
-import dev.tandem.audit.JournalReader;
 import dev.tandem.instance.InstanceEvent;
 import dev.tandem.instance.StateChanged;
 import dev.tandem.lab.Lab;
@@ -37,7 +36,7 @@ record TandemDaemon(Path jar) implements Daemon {
   public List<TakeoverDecision> takeovers(Lab lab, LabNode node) {
     List<InstanceEvent> events;
     try {
-      events = JournalReader.readAll(new JournalDatabase(lab.journalDir(node)).actorSystemConfig());
+      events = JournalDatabase.readAll(List.of(lab.journalDir(node)));
     } catch (Exception e) {
       throw new LabException("cannot read the journal of " + node.name() + ": " + e);
     }
