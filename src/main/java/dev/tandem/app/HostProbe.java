@@ -1,9 +1,10 @@
 package dev.tandem.app;
 
-import java.net.InetAddress;
+import java.io.IOException;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,11 +17,12 @@ public interface HostProbe {
 
   static HostProbe system() {
     return new HostProbe() {
+      /** The kernel's name for the host: no resolver is asked, so broken DNS cannot hold up a start. */
       @Override
       public String hostName() {
         try {
-          return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
+          return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
           return "";
         }
       }
