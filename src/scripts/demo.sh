@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash src/scripts/setup.sh
 mvn -B -q -ntp package -DskipTests
-exec java -jar target/tandem.jar demo "$@"
+exec src/scripts/tandem demo "$@"

@@ -14,8 +14,6 @@ import dev.tandem.net.PcapLink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -44,7 +39,6 @@ import sun.misc.Signal;
     description = "Run the VRRP instances of a configuration until SIGTERM.")
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger("tandem");
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
 
   private final HostProbe host;
 
@@ -78,9 +72,8 @@ final class RunCommand implements Callable<Integer> {
     // are prepared while the links and addresses open (measured on 2 cores: exec -> Backup 1.8 s -> 1.6 s).
     JournalDatabase journal = new JournalDatabase(config.journal().dir());
     CompletableFuture<Void> schema = CompletableFuture.runAsync(() -> ensureSchema(journal));
-    CompletableFuture<ActorSystem<Controller.Command>> starting = CompletableFuture.supplyAsync(() ->
-        ActorSystem.create(Controller.create(config, Clock.systemUTC(), System::nanoTime), "tandem",
-            journal.actorSystemConfig()));
+    CompletableFuture<ActorSystem<Controller.Command>> starting =
+        CompletableFuture.supplyAsync(() -> ControllerSystem.create(config, journal));
     Map<String, LinkHub> hubs = new LinkedHashMap<>();
     IpRouteAddressTable addresses = null;
     try {
@@ -98,17 +91,14 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.RUNTIME_ERROR;
     }
     ActorSystem<Controller.Command> system = starting.join();
-    LOG.info("Starting tandem on node {} with {} instance(s), journal {}", config.global().nodeId(),
-        config.instances().size(), config.journal().dir().toAbsolutePath());
+    LOG.info("Starting tandem on node {} with {} instance(s), journal {}, {}", config.global().nodeId(),
+        config.instances().size(), config.journal().dir().toAbsolutePath(), PcapLink.libraryVersion());
     system.tell(new Controller.Start(hubs, addresses));
     hubs.values().forEach(LinkHub::start);
 
     stop.await();
     LOG.info("Stopping");
-    AskPattern.<Controller.Command, Done>ask(system, Controller.Shutdown::new, STOP_TIMEOUT, system.scheduler())
-        .toCompletableFuture().handle((done, failure) -> done).get(STOP_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
-    system.terminate();
-    system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    ControllerSystem.stop(system);
     hubs.values().forEach(LinkHub::close);
     addresses.close();
     LOG.info("Stopped");

@@ -215,7 +215,7 @@ public final class Lab implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -jar JAR run -c FILE} on a node. The HOCON text is written to a file with
+   * Starts {@code tandem run -c FILE} (see {@link #tandemCommand}) on a node. The HOCON text is written to a file with
    * the node's journal directory appended, so a node restarted in the same lab recovers its journal.
    */
   public LabProcess startTandem(LabNode node, Path jar, String hocon) {
@@ -225,7 +225,7 @@ public final class Lab implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -jar JAR run --keepalived-config FILE} on a node, as a keepalived user would
+   * Starts {@code tandem run --keepalived-config FILE} on a node, as a keepalived user would
    * first try tandem. keepalived.conf cannot name a journal: tandem's default, "journal" in the
    * working directory (the node's directory), is {@link #journalDir}.
    */
@@ -235,8 +235,23 @@ public final class Lab implements AutoCloseable {
   }
 
   private LabProcess startTandem(LabNode node, Path jar, String configOption, Path config) {
-    return start(node, "tandem",
-        List.of(javaExecutable(), "-jar", jar.toString(), "run", configOption, config.toString()));
+    List<String> command = new ArrayList<>(tandemCommand(jar));
+    command.addAll(List.of("run", configOption, config.toString()));
+    return start(node, "tandem", command);
+  }
+
+  /**
+   * How an operator starts tandem: the checkout's launcher ({@code src/scripts/tandem}, with
+   * conf/jvm.options and the class-data archive) for {@code jar}, on this JVM's java. The
+   * launcher execs java, so the process keeps the PID the lab stops it by.
+   */
+  public static List<String> tandemCommand(Path jar) {
+    Path absolute = jar.toAbsolutePath();
+    Path launcher = absolute.getParent().getParent().resolve("src/scripts/tandem");
+    if (!Files.isExecutable(launcher)) {
+      throw new LabException("no launcher at " + launcher + " beside " + absolute);
+    }
+    return List.of("env", "TANDEM_JAR=" + absolute, "JAVA=" + javaExecutable(), launcher.toString());
   }
 
   /** Where tandem started by the lab keeps a node's journal. */

@@ -20,6 +20,7 @@ import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapHandle.PcapDirection;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
+import org.pcap4j.core.Pcaps;
 import org.pcap4j.core.RawPacketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,11 @@ public final class PcapLink implements Link {
     this.address = address;
     this.handle = handle;
     this.membership = membership;
+  }
+
+  /** The libpcap in use, as libpcap words it ("libpcap version 1.10.3 (with TPACKET_V3)"). */
+  public static String libraryVersion() {
+    return Pcaps.libVersion();
   }
 
   /** Opens the interface for VRRP: needs root or CAP_NET_RAW. */

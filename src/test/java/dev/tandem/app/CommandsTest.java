@@ -99,6 +99,13 @@ class CommandsTest {
     assertTrue(err.toString().contains(conf + ":2: error: vrrp_instance VI_1.priority: missing value for `priority`"), err.toString());
   }
 
+  /** The launcher records its class-data archive from this run: it must work without root or network. */
+  @Test
+  void warmUpElectsOffTheNetworkAndExits0() {
+    assertEquals(0, run("warm-up"), err.toString());
+    assertTrue(out.toString().startsWith("warm-up done, libpcap version"), out.toString());
+  }
+
   @Test
   void usageErrorsAreReportedWithoutAStackTrace() {
     assertEquals(2, run("check"));

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code java -jar tandem.jar run}: one JVM per node, which does everything itself. */
+/** {@code src/scripts/tandem run}: one JVM per node, which does everything itself. */
 record TandemDaemon(Path jar) implements Daemon {
   @Override
   public String name() {
@@ -52,7 +52,8 @@ record TandemDaemon(Path jar) implements Daemon {
 
   @Override
   public List<String> versionCommand() {
-    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-        "--version");
+    List<String> command = new ArrayList<>(Lab.tandemCommand(jar));
+    command.add("--version");
+    return command;
   }
 }

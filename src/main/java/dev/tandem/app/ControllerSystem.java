@@ -1,0 +1,36 @@
+package dev.tandem.app;
+
+import dev.tandem.config.ControllerConfig;
+import dev.tandem.instance.Controller;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/** The actor system of a controller: started over the journal, stopped the way keepalived stops. */
+final class ControllerSystem {
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+
+  private ControllerSystem() {}
+
+  static ActorSystem<Controller.Command> create(ControllerConfig config, JournalDatabase journal) {
+    return ActorSystem.create(Controller.create(config, Clock.systemUTC(), System::nanoTime), "tandem",
+        journal.actorSystemConfig());
+  }
+
+  /**
+   * Priority-0 adverts, VIPs released and the stop journaled by every instance, then the system
+   * ends; bounded, so that a stuck instance cannot keep the process alive.
+   */
+  static void stop(ActorSystem<Controller.Command> system)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    AskPattern.<Controller.Command, Done>ask(system, Controller.Shutdown::new, STOP_TIMEOUT, system.scheduler())
+        .toCompletableFuture().handle((done, failure) -> done).get(STOP_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}
