@@ -2,6 +2,9 @@ package dev.tandem.instance;
 
 import com.typesafe.config.Config;
 import java.io.Closeable;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -36,6 +39,42 @@ public final class PreciseScheduler implements Scheduler, Closeable {
   public Cancellable schedule(FiniteDuration initialDelay, FiniteDuration interval, Runnable runnable, ExecutionContext ec) {
     return new FutureCancellable(executor.scheduleAtFixedRate(() -> ec.execute(runnable), initialDelay.toNanos(),
         interval.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  /**
+   * This scheduler's thread as an executor for the VRRP loop dispatcher ({@link VrrpLoopExecutor}):
+   * the dispatcher cannot shut it down, the scheduler stops it with the system.
+   */
+  ExecutorService loop() {
+    return new AbstractExecutorService() {
+      @Override
+      public void execute(Runnable task) {
+        executor.execute(task);
+      }
+
+      @Override
+      public void shutdown() {}
+
+      @Override
+      public List<Runnable> shutdownNow() {
+        return List.of();
+      }
+
+      @Override
+      public boolean isShutdown() {
+        return executor.isShutdown();
+      }
+
+      @Override
+      public boolean isTerminated() {
+        return executor.isTerminated();
+      }
+
+      @Override
+      public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        return executor.awaitTermination(timeout, unit);
+      }
+    };
   }
 
   @Override

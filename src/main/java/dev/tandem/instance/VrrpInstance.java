@@ -32,6 +32,9 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
  * the children are kept, so a journal failure never interrupts VRRP.
  */
 public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, InstanceEvent, JournaledState> {
+  /** The VRRP hot path shares the timer thread (see {@link VrrpLoopExecutor}). */
+  private static final DispatcherSelector LOOP = DispatcherSelector.fromConfig(VrrpLoopExecutor.DISPATCHER);
+
   private final ActorRef<RouterCommand> router;
   private final InstanceWiring wiring;
   private final Instant startedAt;
@@ -43,11 +46,11 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
     this.wiring = wiring;
     this.startedAt = wiring.clock().instant();
     InstanceConfig config = wiring.config();
-    ActorRef<AdvertSender.Command> sender = context.spawn(AdvertSender.create(config, wiring.hub()), "advert-sender");
+    ActorRef<AdvertSender.Command> sender = context.spawn(AdvertSender.create(config, wiring.hub()), "advert-sender", LOOP);
     ActorRef<VipBinder.Command> binder = context.spawn(VipBinder.create(config, wiring.hub(), wiring.addresses()),
         "vip-binder", DispatcherSelector.blocking());
-    this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, context.getSelf()), "router");
-    context.spawn(AdvertReceiver.create(config, wiring.hub(), router), "advert-receiver");
+    this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, context.getSelf()), "router", LOOP);
+    context.spawn(AdvertReceiver.create(config, wiring.hub(), router), "advert-receiver", LOOP);
   }
 
   public static Behavior<InstanceCommand> create(InstanceWiring wiring) {

@@ -48,6 +48,7 @@ final class InstanceLab implements AutoCloseable {
           "pekko.actor.serialization-bindings { \"dev.tandem.instance.InstanceEvent\" = jackson-json }\n"
               + "pekko.persistence.testkit.events.serialize = on\n"
               + "pekko.loglevel = WARNING"))
+      .withFallback(ConfigFactory.parseResources("runtime.conf"))
       .withFallback(ConfigFactory.load());
 
   final ActorTestKit kit;
