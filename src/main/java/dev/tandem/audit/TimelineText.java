@@ -1,5 +1,6 @@
 package dev.tandem.audit;
 
+import dev.tandem.instance.HealthChanged;
 import dev.tandem.instance.InstanceEvent;
 import dev.tandem.instance.InstanceStarted;
 import dev.tandem.instance.InstanceStopped;
@@ -34,6 +35,10 @@ public final class TimelineText {
               : st.name().equals("MASTER") ? " without a stop: it crashed as MASTER" : " without a stop"))
           .orElse("first start");
       return "started (" + previous + ")";
+    }
+    if (e instanceof HealthChanged h) {
+      return "check " + h.check() + (h.healthy() ? " succeeded" : " failed") + " (" + h.detail() + "): priority "
+          + h.fromPriority() + " -> " + h.toPriority() + (h.faults().isEmpty() ? "" : ", in fault: " + String.join(", ", h.faults()));
     }
     InstanceStopped stopped = (InstanceStopped) e;
     return "stopped from " + stopped.lastState() + ": " + stopped.cause();

@@ -85,8 +85,9 @@ public final class ConfigLoader {
     JournalConfig journal = GlobalSection.readJournal(section(user, all, "journal", name, problems));
 
     Map<String, ScriptConfig> scripts = new LinkedHashMap<>();
+    SettingReader checkDefaults = section(user, all, "check-defaults", name, problems);
     namedEntries(all, "scripts", "script-defaults", name, problems)
-        .forEach((scriptName, script) -> scripts.put(scriptName, ScriptSection.read(scriptName, script)));
+        .forEach((scriptName, script) -> scripts.put(scriptName, ScriptSection.read(scriptName, script, checkDefaults)));
 
     List<InstanceConfig> instances = new ArrayList<>();
     Map<String, String> groupOwners = new HashMap<>();

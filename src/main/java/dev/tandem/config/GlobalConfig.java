@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * keepalived's global_defs that tandem keeps. {@code nodeId} names this controller in journals and
  * must be unique per host; {@code routerId} need not be (both seed 003 nodes use LVS_DEVEL).
+ * {@code enableScriptSecurity} and {@code scriptUser} are keepalived's enable_script_security and
+ * script_user (empty: keepalived_script when that user exists, else the controller's own user).
  */
 public record GlobalConfig(
     String nodeId,
@@ -15,4 +17,6 @@ public record GlobalConfig(
     Optional<String> notificationEmailFrom,
     Optional<String> smtpServer,
     Duration smtpConnectTimeout,
-    boolean smtpAlert) {}
+    boolean smtpAlert,
+    boolean enableScriptSecurity,
+    Optional<String> scriptUser) {}

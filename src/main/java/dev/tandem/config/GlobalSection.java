@@ -26,7 +26,9 @@ final class GlobalSection {
         noneIfEmpty(global.string("notification-email-from")),
         smtpServer,
         global.duration("smtp-connect-timeout", Duration.ofMillis(1), Duration.ofHours(1)).orElse(Duration.ZERO),
-        global.bool("smtp-alert").orElse(false));
+        global.bool("smtp-alert").orElse(false),
+        global.bool("enable-script-security").orElse(false),
+        global.nonEmptyString("script-user"));
   }
 
   static JournalConfig readJournal(SettingReader journal) {

@@ -148,11 +148,13 @@ final class InstanceSection {
     String key = "track-scripts";
     List<TrackScriptRef> refs = new ArrayList<>();
     for (WeightedName track : WeightedName.read(instance, key, knownKeys)) {
-      if (scripts.containsKey(track.name())) {
-        refs.add(new TrackScriptRef(track.name(), track.weight(), track.origin()));
-      } else {
-        // keepalived's own words; the instance runs without it.
+      // keepalived's own words in both cases; the instance runs without that reference.
+      if (!scripts.containsKey(track.name())) {
         instance.problems().warning(track.origin(), instance.key(key), "track script " + track.name() + " not found, ignoring");
+      } else if (refs.stream().anyMatch(ref -> ref.name().equals(track.name()))) {
+        instance.problems().warning(track.origin(), instance.key(key), "duplicate track_script " + track.name() + " - ignoring");
+      } else {
+        refs.add(new TrackScriptRef(track.name(), track.weight(), track.origin()));
       }
     }
     return refs;

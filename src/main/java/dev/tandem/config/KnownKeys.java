@@ -4,17 +4,19 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Rejects keys that reference.conf does not know, so that a typo is never silently ignored. The
  * schema is reference.conf itself; the named entries of `scripts` and `instances` follow
- * `script-defaults` and `instance-defaults`.
+ * `script-defaults` (and `check-defaults` for their built-in checks) and `instance-defaults`.
  */
 final class KnownKeys {
-  private static final Map<String, String> NAMED_ENTRY_SCHEMA =
-      Map.of("scripts", "script-defaults", "instances", "instance-defaults");
+  /** The schemas of named entries; a script's built-in checks (http, tcp, process) follow check-defaults. */
+  private static final Map<String, List<String>> NAMED_ENTRY_SCHEMA =
+      Map.of("scripts", List.of("check-defaults", "script-defaults"), "instances", List.of("instance-defaults"));
 
   private final ConfigObject schemaRoot;
   private final String unnamed;
@@ -35,7 +37,9 @@ final class KnownKeys {
       if (known == null) {
         reportUnknown(entry.getValue(), keyPath, key, schema.keySet());
       } else if (isObject(entry.getValue()) && NAMED_ENTRY_SCHEMA.containsKey(key) && schema == schemaRoot) {
-        ConfigObject entrySchema = (ConfigObject) schemaRoot.get(NAMED_ENTRY_SCHEMA.get(key));
+        ConfigObject entrySchema = NAMED_ENTRY_SCHEMA.get(key).stream()
+            .map(schemaKey -> (ConfigObject) schemaRoot.get(schemaKey))
+            .reduce(ConfigObject::withFallback).orElseThrow();
         ((ConfigObject) entry.getValue()).forEach((name, value) -> {
           if (isObject(value)) {
             check((ConfigObject) value, entrySchema, keyPath + "." + name);

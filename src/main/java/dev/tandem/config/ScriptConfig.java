@@ -3,10 +3,13 @@ package dev.tandem.config;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A vrrp_script: a command run every {@code interval}, healthy when it exits 0. */
+/**
+ * A tracked check (keepalived's vrrp_script, or a built-in check), run every {@code interval}.
+ * {@code user} ("user" or "user group") runs a command line as that user.
+ */
 public record ScriptConfig(
     String name,
-    String script,
+    CheckSpec check,
     Duration interval,
     Duration timeout,
     int weight,

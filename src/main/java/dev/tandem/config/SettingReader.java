@@ -209,12 +209,22 @@ final class SettingReader {
 
   /** A reader for an object nested under this one (authentication, garp, notify, a list element). */
   SettingReader nested(String name) {
+    return nested(name, ConfigFactory.empty());
+  }
+
+  /** As {@link #nested(String)}, the object merged over {@code defaults} (a built-in check's). */
+  SettingReader nested(String name, Config defaults) {
+    return new SettingReader(objectAt(name).withFallback(defaults), ownObject(own, name), key(name), origin(name),
+        unnamed, problems);
+  }
+
+  /** The object at {@code name}; anything else there is an error and reads as an empty object. */
+  Config objectAt(String name) {
     boolean isObject = has(name) && config.getValue(name).valueType() == ConfigValueType.OBJECT;
     if (has(name) && !isObject) {
       error(name, "expected an object, got " + describe(config.getValue(name)));
     }
-    Config inner = isObject ? config.getConfig(name) : ConfigFactory.empty();
-    return new SettingReader(inner, ownObject(own, name), key(name), origin(name), unnamed, problems);
+    return isObject ? config.getConfig(name) : ConfigFactory.empty();
   }
 
   /** The object the user wrote at {@code path} of {@code config}, or an empty one. */

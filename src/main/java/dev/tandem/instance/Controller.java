@@ -2,6 +2,8 @@ package dev.tandem.instance;
 
 import dev.tandem.config.ControllerConfig;
 import dev.tandem.config.InstanceConfig;
+import dev.tandem.health.HealthChecks;
+import dev.tandem.health.HostUsers;
 import dev.tandem.net.AddressTable;
 import dev.tandem.net.LinkHub;
 import java.time.Clock;
@@ -69,6 +71,6 @@ public final class Controller {
   private static InstanceWiring wiring(ControllerConfig config, InstanceConfig instance, Start start, Clock clock,
       LongSupplier nanoTime) {
     return new InstanceWiring(instance, config.global().nodeId(), start.hubs().get(instance.interfaceName()),
-        start.addresses(), clock, nanoTime);
+        start.addresses(), clock, nanoTime, config.scripts(), new HealthChecks(config.global(), HostUsers.system())::of);
   }
 }

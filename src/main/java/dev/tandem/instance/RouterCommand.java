@@ -1,5 +1,6 @@
 package dev.tandem.instance;
 
+import dev.tandem.health.CheckOutcome;
 import dev.tandem.vrrp.Timer;
 import dev.tandem.wire.ReceivedAdvert;
 import org.apache.pekko.Done;
@@ -12,6 +13,9 @@ public sealed interface RouterCommand {
 
   /** A timer ran out; {@code dueNanos} is when it was due, on the router's monotonic clock. */
   record TimerFired(Timer timer, long dueNanos) implements RouterCommand {}
+
+  /** One run of the tracked check {@code name}, from its {@link HealthChecker}. */
+  record CheckReported(String name, CheckOutcome outcome) implements RouterCommand {}
 
   /** Operator stop: priority-0 advert if Master, VIPs released, journaled, then the router stops. */
   record Stop(ActorRef<Done> replyTo) implements RouterCommand {}

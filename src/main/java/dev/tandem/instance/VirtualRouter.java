@@ -3,12 +3,14 @@ package dev.tandem.instance;
 import dev.tandem.config.InstanceConfig;
 import dev.tandem.config.VirtualAddress;
 import dev.tandem.vrrp.Action;
+import dev.tandem.vrrp.Health;
 import dev.tandem.vrrp.Input;
 import dev.tandem.vrrp.Machine;
 import dev.tandem.vrrp.RouterParams;
 import dev.tandem.vrrp.StateMachine;
 import dev.tandem.vrrp.Step;
 import dev.tandem.vrrp.Timer;
+import dev.tandem.vrrp.Tracking;
 import dev.tandem.vrrp.Transition;
 import dev.tandem.vrrp.TransitionReason;
 import dev.tandem.vrrp.VrrpState;
@@ -50,6 +52,8 @@ final class VirtualRouter {
   private final ActorRef<VipBinder.Command> binder;
   private final ActorRef<InstanceCommand> journal;
   private Machine machine;
+  /** The tracked checks: what they make of the configured priority and which hold the router in Fault. */
+  private Tracking tracking;
   private long advertsReceived;
   /** How late the advert timer being handled fired: the next one is shortened by that much. */
   private long adverLatenessNanos;
@@ -69,6 +73,7 @@ final class VirtualRouter {
     this.binder = binder;
     this.journal = journal;
     this.machine = Machine.initial(params, wiring.nanoTime().getAsLong());
+    this.tracking = Tracking.of(config, wiring.scripts());
   }
 
   /** Starts at once (the RFC Startup event): a recovered state never makes a router Master by itself. */
@@ -107,6 +112,7 @@ final class VirtualRouter {
     return Behaviors.receive(RouterCommand.class)
         .onMessage(RouterCommand.AdvertArrived.class, this::onAdvert)
         .onMessage(RouterCommand.TimerFired.class, this::onTimer)
+        .onMessage(RouterCommand.CheckReported.class, this::onCheck)
         .onMessage(RouterCommand.GetStatus.class, this::onStatus)
         .onMessage(RouterCommand.Stop.class, this::onStop)
         .build();
@@ -141,6 +147,41 @@ final class VirtualRouter {
     }
     feed(new Input.TimerExpired(fired.timer()));
     adverLatenessNanos = 0;
+    return Behaviors.same();
+  }
+
+  /**
+   * A check's result: when its verdict moves the effective priority or the fault set, the change is
+   * journaled and handed to the machine (a new priority, then Fault entered or left), keepalived's
+   * log lines with it.
+   */
+  private Behavior<RouterCommand> onCheck(RouterCommand.CheckReported reported) {
+    Tracking before = tracking;
+    String name = reported.name();
+    tracking = tracking.after(name, reported.outcome().healthy());
+    Health health = tracking.source(name).health();
+    if (health == before.source(name).health()) {
+      return Behaviors.same();
+    }
+    String verdict = "VRRP_Script(" + name + ") " + (health == Health.HEALTHY ? "succeeded"
+        : "failed (" + reported.outcome().detail() + ")");
+    context.getLog().info(verdict);
+    int from = before.effectivePriority();
+    int to = tracking.effectivePriority();
+    List<String> faults = tracking.faults();
+    if (from == to && faults.equals(before.faults())) {
+      return Behaviors.same();
+    }
+    List<InstanceEvent> events = new ArrayList<>();
+    events.add(new HealthChanged(InstanceEvent.SCHEMA_VERSION, now(), wiring.node(), config.name(), name,
+        health == Health.HEALTHY, reported.outcome().detail(), from, to, faults));
+    if (from != to) {
+      run(step(new Input.PriorityChanged(to, verdict))).ifPresent(events::add);
+    }
+    if (faults.isEmpty() != before.faults().isEmpty()) {
+      run(step(new Input.FaultChanged(!faults.isEmpty(), verdict))).ifPresent(events::add);
+    }
+    journal.tell(new InstanceCommand.Record(events, Optional.empty()));
     return Behaviors.same();
   }
 

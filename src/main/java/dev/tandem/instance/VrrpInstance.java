@@ -1,6 +1,7 @@
 package dev.tandem.instance;
 
 import dev.tandem.config.InstanceConfig;
+import dev.tandem.config.ScriptConfig;
 import dev.tandem.config.VirtualAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,9 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 /**
  * One vrrp_instance: a persistent actor whose journal holds the instance's transitions, with its
  * children the {@link VirtualRouter} (the RFC machine and its timers), the advert sender, the advert
- * receiver and the VIP binder. The router runs from the first moment, recovery or not, and hands
- * each transition here to be journaled beside the wire. The first events written in a run are
+ * receiver, the VIP binder and one {@link HealthChecker} per tracked script. The router runs from
+ * the first moment, recovery or not, and hands each transition (and each change a check makes to
+ * its priority or fault set) here to be journaled beside the wire. The first events written in a run are
  * preceded by a start event that carries the state recovered from the journal, so the audit can
  * tell a crash (recovered Master, no stop) from a clean restart.
  *
@@ -51,6 +53,11 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
         "vip-binder", DispatcherSelector.blocking());
     this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, context.getSelf()), "router", LOOP);
     context.spawn(AdvertReceiver.create(config, wiring.hub(), router), "advert-receiver", LOOP);
+    for (int i = 0; i < config.trackScripts().size(); i++) {
+      ScriptConfig script = wiring.scripts().get(config.trackScripts().get(i).name());
+      context.spawn(HealthChecker.create(script, wiring.checks().apply(script), router),
+          "check-" + i, DispatcherSelector.blocking());
+    }
   }
 
   public static Behavior<InstanceCommand> create(InstanceWiring wiring) {

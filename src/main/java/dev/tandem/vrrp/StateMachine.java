@@ -119,10 +119,7 @@ public final class StateMachine {
 
   /** keepalived never moves the owner's priority, and keeps everyone else a plain backup (1..254). */
   private static int clampedPriority(RouterParams params, int requested) {
-    if (params.priority() == OWNER_PRIORITY) {
-      return OWNER_PRIORITY;
-    }
-    return Math.max(1, Math.min(OWNER_PRIORITY - 1, requested));
+    return Tracking.effectivePriority(params.priority(), requested);
   }
 
   /** What leaving an active state undoes, shared by Shutdown and Fault. */

@@ -102,11 +102,11 @@ class ConfigLoaderTest {
 
   @Test
   void trackReferencesTakeNamesOrObjectsAndUnknownScriptsAreDropped() {
-    LoadResult result = loadResult("tandem.scripts.chk.script = \"/bin/true\"\n"
-        + "tandem.instances.VI_1 { " + MINIMAL_INSTANCE + ", track-scripts = [chk, {name = chk, weight = -20}, ghost],"
+    LoadResult result = loadResult("tandem.scripts.chk.script = \"/bin/true\"\ntandem.scripts.chk2.script = \"/bin/true\"\n"
+        + "tandem.instances.VI_1 { " + MINIMAL_INSTANCE + ", track-scripts = [chk, {name = chk2, weight = -20}, ghost],"
         + " track-interfaces = [eth0, {name = eth1, weight = 10}] }");
     InstanceConfig vi = result.config().orElseThrow().instances().get(0);
-    assertEquals(List.of("chk", "chk"), vi.trackScripts().stream().map(TrackScriptRef::name).collect(Collectors.toList()));
+    assertEquals(List.of("chk", "chk2"), vi.trackScripts().stream().map(TrackScriptRef::name).collect(Collectors.toList()));
     assertEquals(-20, vi.trackScripts().get(1).weight().getAsInt());
     assertEquals(List.of(new TrackInterface("eth0", 0), new TrackInterface("eth1", 10)), vi.trackInterfaces());
     assertEquals(List.of("track script ghost not found, ignoring"),
@@ -179,6 +179,46 @@ class ConfigLoaderTest {
     LoadResult result = loadResult("tandem.global.node-id = n1");
     assertTrue(result.config().isPresent());
     assertEquals(List.of("no instances configured: nothing to run"),
+        result.problems().stream().map(ConfigProblem::message).collect(Collectors.toList()));
+  }
+
+  @Test
+  void builtInChecksTakeTheirDefaultsFromCheckDefaults() {
+    ControllerConfig config = load("tandem.check-defaults.http.host = \"www.example.com\"\n"
+        + "tandem.scripts.web.http { url = \"http://127.0.0.1:8080/health\" }\n"
+        + "tandem.scripts.api.http { url = \"https://192.0.2.20/\", status = 204, host = api.example.com }\n"
+        + "tandem.scripts.port.tcp { host = 192.0.2.20, port = 80 }\n"
+        + "tandem.scripts.nginx.process { pid-file = /run/nginx.pid }\n"
+        + "tandem.scripts.shell.script = \"/bin/true\"\n"
+        + "tandem.instances.VI_1 { " + MINIMAL_INSTANCE + " }");
+    assertEquals(new CheckSpec.Http(java.net.URI.create("http://127.0.0.1:8080/health"), 200,
+        Optional.of("www.example.com")), config.scripts().get("web").check());
+    assertEquals(new CheckSpec.Http(java.net.URI.create("https://192.0.2.20/"), 204, Optional.of("api.example.com")),
+        config.scripts().get("api").check());
+    assertEquals(new CheckSpec.Tcp("192.0.2.20", 80), config.scripts().get("port").check());
+    assertEquals(new CheckSpec.Process(Path.of("/run/nginx.pid")), config.scripts().get("nginx").check());
+    assertEquals(new CheckSpec.Script("/bin/true"), config.scripts().get("shell").check());
+  }
+
+  @Test
+  void scriptSecurityIsOffAndTheScriptUserUnsetByDefault() {
+    GlobalConfig defaults = load("tandem.global.node-id = a\ntandem.instances.VI_1 { " + MINIMAL_INSTANCE + " }").global();
+    assertFalse(defaults.enableScriptSecurity());
+    assertEquals(Optional.empty(), defaults.scriptUser());
+    GlobalConfig set = load("tandem.global { node-id = a, enable-script-security = true, script-user = \"nobody nogroup\" }\n"
+        + "tandem.instances.VI_1 { " + MINIMAL_INSTANCE + " }").global();
+    assertTrue(set.enableScriptSecurity());
+    assertEquals(Optional.of("nobody nogroup"), set.scriptUser());
+  }
+
+  @Test
+  void aScriptTrackedTwiceIsTrackedOnceWithKeepalivedsWarning() {
+    LoadResult result = loadResult("tandem.scripts.chk.script = \"/bin/true\"\n"
+        + "tandem.instances.VI_1 { " + MINIMAL_INSTANCE + ", track-scripts = [chk, {name = chk, weight = -20}] }");
+    InstanceConfig vi = result.config().orElseThrow().instances().get(0);
+    assertEquals(1, vi.trackScripts().size());
+    assertTrue(vi.trackScripts().get(0).weight().isEmpty());
+    assertEquals(List.of("duplicate track_script chk - ignoring"),
         result.problems().stream().map(ConfigProblem::message).collect(Collectors.toList()));
   }
 

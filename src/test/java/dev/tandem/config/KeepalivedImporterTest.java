@@ -62,7 +62,7 @@ class KeepalivedImporterTest {
   void seed000CheckScriptIsTracked() {
     ControllerConfig config = load(SEEDS.resolve("seed-000-master-check-nginx.conf"));
     ScriptConfig script = config.scripts().get("check_nginx");
-    assertEquals("/etc/keepalived/check_nginx.sh", script.script());
+    assertEquals(new CheckSpec.Script("/etc/keepalived/check_nginx.sh"), script.check());
     assertEquals(Duration.ofSeconds(2), script.interval());
     assertEquals(Duration.ofSeconds(2), script.timeout());
     assertEquals(10, script.weight());
@@ -167,7 +167,7 @@ class KeepalivedImporterTest {
     assertEquals(Optional.of("192.0.2.25:2525"), config.global().smtpServer());
     assertTrue(config.global().smtpAlert());
     ScriptConfig chk = config.scripts().get("chk");
-    assertEquals(new ScriptConfig("chk", "/usr/local/bin/check nginx", Duration.ofSeconds(2), Duration.ofSeconds(1), -20, 2, 3,
+    assertEquals(new ScriptConfig("chk", new CheckSpec.Script("/usr/local/bin/check nginx"), Duration.ofSeconds(2), Duration.ofSeconds(1), -20, 2, 3,
         Optional.of("nobody"), chk.origin()), chk);
     InstanceConfig vi = config.instances().get(0);
     assertEquals(3, vi.version());
@@ -189,10 +189,31 @@ class KeepalivedImporterTest {
   }
 
   @Test
-  void unsupportedOptionsAreWarningsWithTheirLine() throws IOException {
+  void scriptSecurityAndScriptUserAreKept() throws IOException {
     Path conf = write("keepalived.conf",
         "global_defs {",
         "  enable_script_security",
+        "  script_user keepalived_script nogroup",
+        "}",
+        "vrrp_instance VI_1 {",
+        "  interface eth0",
+        "  virtual_router_id 1",
+        "  virtual_ipaddress {",
+        "    192.0.2.10/24",
+        "  }",
+        "}");
+    ImportResult converted = KeepalivedImporter.convert(conf);
+    assertEquals(List.of(), converted.problems());
+    GlobalConfig global = ConfigLoader.loadText(converted.hocon(), "x", HOST).config().orElseThrow().global();
+    assertTrue(global.enableScriptSecurity());
+    assertEquals(Optional.of("keepalived_script nogroup"), global.scriptUser());
+  }
+
+  @Test
+  void unsupportedOptionsAreWarningsWithTheirLine() throws IOException {
+    Path conf = write("keepalived.conf",
+        "global_defs {",
+        "  vrrp_strict",
         "}",
         "vrrp_instance VI_1 {",
         "  interface eth0",
@@ -207,7 +228,7 @@ class KeepalivedImporterTest {
         "vrrp_sync_group G1 {",
         "}");
     assertEquals(List.of(
-        "2 WARNING global_defs.enable_script_security unsupported keepalived option `enable_script_security`, ignored",
+        "2 WARNING global_defs.vrrp_strict unsupported keepalived option `vrrp_strict`, ignored",
         "7 WARNING vrrp_instance VI_1.use_vmac unsupported keepalived option `use_vmac`, ignored",
         "9 WARNING vrrp_instance VI_1.virtual_ipaddress unsupported virtual_ipaddress option `brd 192.0.2.255`, ignored",
         "9 WARNING vrrp_instance VI_1.virtual_ipaddress unsupported virtual_ipaddress option `no_track`, ignored",

@@ -3,6 +3,8 @@ package dev.tandem.instance;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.tandem.config.InstanceConfig;
+import dev.tandem.config.ScriptConfig;
+import dev.tandem.health.HealthCheck;
 import dev.tandem.net.InMemoryAddressTable;
 import dev.tandem.net.InMemoryLink;
 import dev.tandem.net.InMemoryNetwork;
@@ -15,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
@@ -76,16 +80,35 @@ final class InstanceLab implements AutoCloseable {
 
   /** Starts a node and returns once its instance has recovered, journaled its start and entered Backup. */
   Node start(String name, int hostByte, InstanceConfig config) {
+    return start(name, hostByte, config, Map.of(), script -> {
+      throw new IllegalArgumentException("no check for " + script.name());
+    });
+  }
+
+  /** As {@link #start(String, int, InstanceConfig)}, with {@code scripts} run by the checks {@code checks} builds. */
+  Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
+      Function<ScriptConfig, HealthCheck> checks) {
     InMemoryLink link = network.link("eth0", new MacAddress(0x020000000000L | hostByte),
         TestInstances.ip("192.0.2." + hostByte));
     LinkHub hub = new LinkHub(link, System::nanoTime);
     hub.start();
     InMemoryAddressTable addresses = new InMemoryAddressTable();
     ActorRef<InstanceCommand> ref = kit.spawn(VrrpInstance.create(
-        new InstanceWiring(config, name, hub, addresses, Clock.systemUTC(), System::nanoTime)));
+        new InstanceWiring(config, name, hub, addresses, Clock.systemUTC(), System::nanoTime, scripts, checks)));
     Node node = new Node(name, link, addresses, ref);
     awaitState(node, VrrpState.BACKUP);
     return node;
+  }
+
+  /**
+   * Started together, {@code first} (priority 150, at 192.0.2.11) wins the election at its
+   * Master_Down_Interval (3414 ms) and {@code second} hears its first advert.
+   */
+  void elect(Node first, Node second) {
+    quietFor(3413);
+    advertAfter(1, new Seen("192.0.2.11", 150));
+    awaitState(first, VrrpState.MASTER);
+    awaitAdvertsReceived(second, 1);
   }
 
   static String pid(String node) {

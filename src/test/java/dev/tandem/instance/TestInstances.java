@@ -1,12 +1,15 @@
 package dev.tandem.instance;
 
 import dev.tandem.config.AuthType;
+import dev.tandem.config.CheckSpec;
 import dev.tandem.config.ChecksumMode;
 import dev.tandem.config.GarpConfig;
 import dev.tandem.config.InitialState;
 import dev.tandem.config.InstanceConfig;
 import dev.tandem.config.NotifyConfig;
 import dev.tandem.config.Origin;
+import dev.tandem.config.ScriptConfig;
+import dev.tandem.config.TrackScriptRef;
 import dev.tandem.config.VirtualAddress;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -14,8 +17,13 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 
-/** Instance configs for actor tests: seed 000's VI_1 (VRID 51, PASS 1111, 1 s adverts) with a chosen priority. */
+/**
+ * Instance configs for actor tests: seed 000's VI_1 (VRID 51, PASS 1111, 1 s adverts) with a chosen
+ * priority, and tracked scripts.
+ */
 final class TestInstances {
   private TestInstances() {}
 
@@ -24,11 +32,27 @@ final class TestInstances {
   }
 
   static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp) {
+    return vi1(priority, preempt, garp, List.of());
+  }
+
+  /** VI_1 with preempt, tracking these scripts by name (their own weights). */
+  static InstanceConfig vi1Tracking(int priority, String... scripts) {
+    return vi1(priority, true, new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1), Stream.of(scripts)
+        .map(name -> new TrackScriptRef(name, OptionalInt.empty(), new Origin("test", 0))).toList());
+  }
+
+  private static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp, List<TrackScriptRef> tracked) {
     return new InstanceConfig("VI_1", InitialState.BACKUP, "eth0", 51, priority, Duration.ofSeconds(1), 2, preempt,
         Duration.ZERO, AuthType.PASS, "1111",
         List.of(new VirtualAddress(ip("192.0.2.100"), 24, Optional.empty(), Optional.empty())),
         ChecksumMode.WITH_PSEUDO_HEADER, garp,
-        Optional.empty(), List.of(), List.of(), List.of(), NotifyConfig.none(), new Origin("test", 0));
+        Optional.empty(), List.of(), tracked, List.of(), NotifyConfig.none(), new Origin("test", 0));
+  }
+
+  /** A script run every second; {@code fall} and {@code rise} as given. */
+  static ScriptConfig script(String name, int weight, int rise, int fall) {
+    return new ScriptConfig(name, new CheckSpec.Script("/etc/keepalived/" + name + ".sh"), Duration.ofSeconds(1),
+        Duration.ofSeconds(1), weight, rise, fall, Optional.empty(), new Origin("test", 0));
   }
 
   static Inet4Address ip(String dotted) {

@@ -32,10 +32,7 @@ class VrrpInstanceTest {
   private Node[] elect() {
     Node a = lab.start("a", 11, TestInstances.vi1(150, true));
     Node b = lab.start("b", 12, TestInstances.vi1(100, true));
-    lab.quietFor(3413);
-    lab.advertAfter(1, new Seen("192.0.2.11", 150));
-    lab.awaitState(a, VrrpState.MASTER);
-    lab.awaitAdvertsReceived(b, 1);
+    lab.elect(a, b);
     return new Node[] {a, b};
   }
 
