@@ -28,7 +28,7 @@ final class TestInstances {
         Duration.ZERO, AuthType.PASS, "1111",
         List.of(new VirtualAddress(ip("192.0.2.100"), 24, Optional.empty(), Optional.empty())),
         ChecksumMode.WITH_PSEUDO_HEADER, garp,
-        Optional.empty(), List.of(), List.of(), List.of(), NotifyConfig.none(), new Origin("test", 0));
+        Optional.empty(), List.of(), List.of(), List.of(), NotifyConfig.none(), Optional.empty(), new Origin("test", 0));
   }
 
   static Inet4Address ip(String dotted) {
