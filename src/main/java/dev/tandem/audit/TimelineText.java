@@ -3,6 +3,7 @@ package dev.tandem.audit;
 import dev.tandem.instance.InstanceEvent;
 import dev.tandem.instance.InstanceStarted;
 import dev.tandem.instance.InstanceStopped;
+import dev.tandem.instance.SplitBrainChanged;
 import dev.tandem.instance.StateChanged;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,10 @@ public final class TimelineText {
               : st.name().equals("MASTER") ? " without a stop: it crashed as MASTER" : " without a stop"))
           .orElse("first start");
       return "started (" + previous + ")";
+    }
+    if (e instanceof SplitBrainChanged split) {
+      return (split.yielded() ? "yielded: " : "resumed after a split brain: ") + split.detail()
+          + (split.peerMacs().isEmpty() ? "" : " (VIPs claimed by " + split.peerMacs() + ")");
     }
     InstanceStopped stopped = (InstanceStopped) e;
     return "stopped from " + stopped.lastState() + ": " + stopped.cause();

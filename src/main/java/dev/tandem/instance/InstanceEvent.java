@@ -12,9 +12,10 @@ import java.time.Instant;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = InstanceStarted.class, name = "started"),
   @JsonSubTypes.Type(value = StateChanged.class, name = "state-changed"),
-  @JsonSubTypes.Type(value = InstanceStopped.class, name = "stopped")
+  @JsonSubTypes.Type(value = InstanceStopped.class, name = "stopped"),
+  @JsonSubTypes.Type(value = SplitBrainChanged.class, name = "split-brain")
 })
-public sealed interface InstanceEvent permits InstanceStarted, StateChanged, InstanceStopped {
+public sealed interface InstanceEvent permits InstanceStarted, StateChanged, InstanceStopped, SplitBrainChanged {
   int SCHEMA_VERSION = 1;
 
   int schema();

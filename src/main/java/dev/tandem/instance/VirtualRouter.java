@@ -50,6 +50,8 @@ final class VirtualRouter {
   private final ActorRef<VipBinder.Command> binder;
   private final ActorRef<InstanceCommand> journal;
   private Machine machine;
+  private Optional<ActorRef<SplitBrainDetector.Command>> detector = Optional.empty();
+  private SplitBrainDetector.RouterState toldDetector;
   private long advertsReceived;
   /** How late the advert timer being handled fired: the next one is shortened by that much. */
   private long adverLatenessNanos;
@@ -109,6 +111,12 @@ final class VirtualRouter {
         .onMessage(RouterCommand.TimerFired.class, this::onTimer)
         .onMessage(RouterCommand.GetStatus.class, this::onStatus)
         .onMessage(RouterCommand.Stop.class, this::onStop)
+        .onMessage(RouterCommand.SplitBrainYield.class, y -> feed(new Input.FaultChanged(y.yielded(), y.cause())))
+        .onMessage(RouterCommand.WatchState.class, watch -> {
+          detector = Optional.of(watch.detector());
+          tellDetector();
+          return Behaviors.same();
+        })
         .build();
   }
 
@@ -126,6 +134,7 @@ final class VirtualRouter {
   private Behavior<RouterCommand> onAdvert(RouterCommand.AdvertArrived arrived) {
     VrrpAdvert advert = arrived.advert().advert();
     advertsReceived++;
+    detector.ifPresent(d -> d.tell(new SplitBrainDetector.PeerAdvert(arrived.receivedAtNanos())));
     return feed(new Input.AdvertReceived(arrived.advert().source(), advert.priority(),
         Duration.ofMillis(advert.intervalCentis() * 10L)));
   }
@@ -176,7 +185,17 @@ final class VirtualRouter {
   private Step step(Input input) {
     Step step = StateMachine.step(params, machine, input, wiring.nanoTime().getAsLong());
     machine = step.next();
+    tellDetector();
     return step;
+  }
+
+  /** The detector reports this router's state and priority to its peers: it hears of every change. */
+  private void tellDetector() {
+    SplitBrainDetector.RouterState now = new SplitBrainDetector.RouterState(machine.state(), machine.effectivePriority());
+    if (detector.isPresent() && !now.equals(toldDetector)) {
+      toldDetector = now;
+      detector.get().tell(now);
+    }
   }
 
   /**

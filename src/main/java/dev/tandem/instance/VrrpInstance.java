@@ -23,10 +23,11 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 /**
  * One vrrp_instance: a persistent actor whose journal holds the instance's transitions, with its
  * children the {@link VirtualRouter} (the RFC machine and its timers), the advert sender, the advert
- * receiver and the VIP binder. The router runs from the first moment, recovery or not, and hands
- * each transition here to be journaled beside the wire. The first events written in a run are
- * preceded by a start event that carries the state recovered from the journal, so the audit can
- * tell a crash (recovered Master, no stop) from a clean restart.
+ * receiver, the VIP binder and, where configured, the {@link SplitBrainDetector}. The router runs
+ * from the first moment, recovery or not, and hands each transition here to be journaled beside
+ * the wire. The first events written in a run are preceded by a start event that carries the state
+ * recovered from the journal, so the audit can tell a crash (recovered Master, no stop) from a
+ * clean restart.
  *
  * <p>A failed write restarts this actor with backoff and recovers it once the journal is back;
  * the children are kept, so a journal failure never interrupts VRRP.
@@ -48,6 +49,8 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
         "vip-binder", DispatcherSelector.blocking());
     this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, context.getSelf()), "router");
     context.spawn(AdvertReceiver.create(config, wiring.hub(), router), "advert-receiver");
+    config.splitBrain().ifPresent(settings -> context.spawn(
+        SplitBrainDetector.create(wiring, settings, router, context.getSelf()), "split-brain-detector"));
   }
 
   public static Behavior<InstanceCommand> create(InstanceWiring wiring) {

@@ -7,6 +7,8 @@ import dev.tandem.config.InitialState;
 import dev.tandem.config.InstanceConfig;
 import dev.tandem.config.NotifyConfig;
 import dev.tandem.config.Origin;
+import dev.tandem.config.SplitBrainAction;
+import dev.tandem.config.SplitBrainConfig;
 import dev.tandem.config.VirtualAddress;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -19,16 +21,33 @@ import java.util.Optional;
 final class TestInstances {
   private TestInstances() {}
 
+  private static final GarpConfig KEEPALIVED_GARP = new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1);
+
   static InstanceConfig vi1(int priority, boolean preempt) {
-    return vi1(priority, preempt, new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1));
+    return vi1(priority, preempt, KEEPALIVED_GARP);
   }
 
   static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp) {
+    return vi1(priority, preempt, garp, List.of(), Optional.empty());
+  }
+
+  /** Multicast adverts, with a split-brain detector reporting to {@code peer} every second. */
+  static InstanceConfig withSplitBrain(int priority, String peer, SplitBrainAction action) {
+    return vi1(priority, true, KEEPALIVED_GARP, List.of(),
+        Optional.of(new SplitBrainConfig(List.of(ip(peer)), Duration.ofSeconds(1), action)));
+  }
+
+  static InstanceConfig unicast(int priority, List<Inet4Address> peers) {
+    return vi1(priority, true, KEEPALIVED_GARP, peers, Optional.empty());
+  }
+
+  private static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp, List<Inet4Address> unicastPeers,
+      Optional<SplitBrainConfig> splitBrain) {
     return new InstanceConfig("VI_1", InitialState.BACKUP, "eth0", 51, priority, Duration.ofSeconds(1), 2, preempt,
         Duration.ZERO, AuthType.PASS, "1111",
         List.of(new VirtualAddress(ip("192.0.2.100"), 24, Optional.empty(), Optional.empty())),
         ChecksumMode.WITH_PSEUDO_HEADER, garp,
-        Optional.empty(), List.of(), List.of(), List.of(), NotifyConfig.none(), Optional.empty(), new Origin("test", 0));
+        Optional.empty(), unicastPeers, List.of(), List.of(), NotifyConfig.none(), splitBrain, new Origin("test", 0));
   }
 
   static Inet4Address ip(String dotted) {
