@@ -40,7 +40,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * echo payload, reads the peers' own reports off the hub, and yields the router (Fault) when
  * {@link SplitBrainRules} says so, journaling the evidence; it lets the router back into VRRP when
  * the rules say the reason is gone. The peer's kernel answers the pings; only a running tandem
- * reports, so a host whose controller died is never mistaken for a Master.
+ * reports, so a host whose controller died is never mistaken for a Master. When a peer that was
+ * Master beside this one leaves Master, the VIPs are announced again (gratuitous ARP): the peer
+ * answered ARP for them too, and neighbours may still send to it.
  */
 public final class SplitBrainDetector {
   public sealed interface Command permits Tick, ReportHeard, ClaimHeard, RouterState, PeerAdvert, Evaluate {}
@@ -70,6 +72,7 @@ public final class SplitBrainDetector {
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   private final ActorRef<RouterCommand> router;
+  private final ActorRef<VipBinder.Command> binder;
   private final ActorRef<InstanceCommand> journal;
   private final LinkHub hub;
   private final Inet4Address ownAddress;
@@ -84,13 +87,15 @@ public final class SplitBrainDetector {
   private int sequence;
 
   private SplitBrainDetector(InstanceWiring wiring, SplitBrainConfig settings, ActorContext<Command> context,
-      TimerScheduler<Command> timers, ActorRef<RouterCommand> router, ActorRef<InstanceCommand> journal) {
+      TimerScheduler<Command> timers, ActorRef<RouterCommand> router, ActorRef<VipBinder.Command> binder,
+      ActorRef<InstanceCommand> journal) {
     this.wiring = wiring;
     this.config = wiring.config();
     this.settings = settings;
     this.context = context;
     this.timers = timers;
     this.router = router;
+    this.binder = binder;
     this.journal = journal;
     this.hub = wiring.hub();
     this.ownAddress = config.unicastSource().orElse(hub.link().primaryAddress());
@@ -100,9 +105,11 @@ public final class SplitBrainDetector {
   }
 
   public static Behavior<Command> create(InstanceWiring wiring, SplitBrainConfig settings,
-      ActorRef<RouterCommand> router, ActorRef<InstanceCommand> journal) {
+      ActorRef<RouterCommand> router, ActorRef<VipBinder.Command> binder, ActorRef<InstanceCommand> journal) {
     return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> {
-      SplitBrainDetector detector = new SplitBrainDetector(wiring, settings, ctx, timers, router, journal);
+      // Named here: the first log line comes from a message handler, whose class is Pekko's.
+      ctx.setLoggerName(SplitBrainDetector.class);
+      SplitBrainDetector detector = new SplitBrainDetector(wiring, settings, ctx, timers, router, binder, journal);
       ActorRef<Command> self = ctx.getSelf();
       wiring.hub().registerDetector(wiring.config().virtualRouterId(), new SplitBrainSink() {
         @Override
@@ -148,7 +155,16 @@ public final class SplitBrainDetector {
       return Behaviors.same();
     }
     InstanceReport report = heard.report().report();
-    reports.put(peer, new HeardReport(peer, report, heard.receivedAtNanos()));
+    HeardReport previous = reports.put(peer, HeardReport.after(reports.get(peer), peer, report,
+        heard.receivedAtNanos()));
+    boolean peerLeftMaster = previous != null && previous.report().state() == ReportedState.MASTER
+        && report.state() != ReportedState.MASTER;
+    if (peerLeftMaster && state == VrrpState.MASTER) {
+      // The peer answered ARP for the VIPs while it was Master too: point the neighbours back here.
+      context.getLog().info("{}peer {} left Master (now {}): announcing the VIPs again", tag, peer.getHostAddress(),
+          report.state());
+      binder.tell(new VipBinder.RepeatGarp());
+    }
     timers.startSingleTimer(peer, new Evaluate(),
         Duration.ofNanos(SplitBrainRules.lifetimeNanos(report)).plus(EXPIRY_MARGIN));
     return evaluate();

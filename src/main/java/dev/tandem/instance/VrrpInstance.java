@@ -50,7 +50,7 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
     this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, context.getSelf()), "router");
     context.spawn(AdvertReceiver.create(config, wiring.hub(), router), "advert-receiver");
     config.splitBrain().ifPresent(settings -> context.spawn(
-        SplitBrainDetector.create(wiring, settings, router, context.getSelf()), "split-brain-detector"));
+        SplitBrainDetector.create(wiring, settings, router, binder, context.getSelf()), "split-brain-detector"));
   }
 
   public static Behavior<InstanceCommand> create(InstanceWiring wiring) {

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
@@ -27,7 +29,11 @@ import org.junit.jupiter.api.Test;
  * and it returns to Backup when the adverts pass again.
  */
 class SplitBrainDetectorTest {
+  private static final Duration STEP = Duration.ofMillis(100);
   private final InstanceLab lab = new InstanceLab();
+  /** A monotonic clock that moves with manual time only: the detector measures report ages with it. */
+  private final AtomicLong passed = new AtomicLong(System.nanoTime());
+  private final LongSupplier nanoTime = passed::get;
 
   @AfterEach
   void close() {
@@ -36,23 +42,37 @@ class SplitBrainDetectorTest {
 
   private Node[] dualMaster() {
     lab.network.drop(frame -> !(FrameDecoder.decode(frame) instanceof DecodedFrame.NotVrrp));
-    Node a = lab.start("a", 11, TestInstances.withSplitBrain(150, "192.0.2.12", SplitBrainAction.YIELD));
-    Node b = lab.start("b", 12, TestInstances.withSplitBrain(100, "192.0.2.11", SplitBrainAction.YIELD));
+    Node a = lab.start("a", 11, TestInstances.withSplitBrain(150, "192.0.2.12", SplitBrainAction.YIELD), nanoTime);
+    Node b = lab.start("b", 12, TestInstances.withSplitBrain(100, "192.0.2.11", SplitBrainAction.YIELD), nanoTime);
     // Past both Master_Down_Intervals (3414 ms and 3609 ms): both take over, as keepalived would.
-    lab.time.timePasses(Duration.ofMillis(3700));
+    pass(3700);
+    lab.awaitState(a, VrrpState.MASTER);
+    lab.awaitState(b, VrrpState.MASTER);
     return new Node[] {a, b};
+  }
+
+  /** In 100 ms steps, so that the clock the detector reads never runs far ahead of the timers. */
+  private void pass(long millis) {
+    for (long done = 0; done < millis; done += STEP.toMillis()) {
+      passed.addAndGet(STEP.toNanos());
+      lab.time.timePasses(STEP);
+    }
   }
 
   @Test
   void withVrrpBlockedTheLowerPriorityYieldsWithEvidenceAndReturnsToBackupWhenAdvertsPassAgain() {
     Node[] nodes = dualMaster();
+    // a has reported Master since 3414 ms: after a whole advert window (3 s) without its adverts, b yields.
+    pass(2000);
+    assertEquals(VrrpState.MASTER, lab.status(nodes[1]).state());
+    pass(2000);
     lab.awaitState(nodes[1], VrrpState.FAULT);
     lab.awaitAddresses(nodes[1], List.of());
     assertEquals(VrrpState.MASTER, lab.status(nodes[0]).state());
     lab.awaitAddresses(nodes[0], List.of("192.0.2.100/24"));
 
     lab.network.drop(frame -> false);
-    lab.time.timePasses(Duration.ofMillis(1000));
+    pass(1000);
     lab.awaitState(nodes[1], VrrpState.BACKUP);
     assertEquals(VrrpState.MASTER, lab.status(nodes[0]).state());
 

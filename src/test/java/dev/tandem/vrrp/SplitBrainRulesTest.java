@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * This node 192.0.2.12 (priority 100) against its peer 192.0.2.11, which reports every second
- * (a report counts for 1250 ms). Times are in milliseconds from an arbitrary origin.
+ * (a report counts for 1500 ms). Times are in milliseconds from an arbitrary origin.
  */
 class SplitBrainRulesTest {
   private static final Inet4Address SELF = ip("192.0.2.12");
@@ -49,7 +49,9 @@ class SplitBrainRulesTest {
   }
 
   private static HeardReport heard(Inet4Address from, int vrid, ReportedState state, int priority, long atMillis) {
-    return new HeardReport(from, new InstanceReport(vrid, state, priority, from, 1000), nanos(atMillis));
+    // In that state for long: 10 s.
+    return new HeardReport(from, new InstanceReport(vrid, state, priority, from, 1000), nanos(atMillis),
+        nanos(atMillis - 10_000));
   }
 
   private static SplitBrainVerdict decide(SplitBrainSituation s) {
@@ -122,9 +124,9 @@ class SplitBrainRulesTest {
 
   @Test
   void aPeerWhoseControllerDiedLeavingItsVipIsNoSplitBrainDespiteItsArpClaims() {
-    // SIGKILL: the host still answers ARP for the stale VIP, but its reports stopped 1251 ms ago.
+    // SIGKILL: the host still answers ARP for the stale VIP, but its reports stopped 1501 ms ago.
     assertStays(situation(VrrpState.MASTER, 100, OptionalLong.empty(), List.of(peer(ReportedState.MASTER, 150,
-        NOW - 1251)), OptionalLong.empty(), Map.of(VIP, PEER_MAC), true));
+        NOW - 1501)), OptionalLong.empty(), Map.of(VIP, PEER_MAC), true));
   }
 
   @Test
@@ -134,9 +136,31 @@ class SplitBrainRulesTest {
   }
 
   @Test
-  void aReportCountsForItsIntervalPlusAQuarter() {
-    assertInstanceOf(SplitBrainVerdict.Yield.class, decide(master(List.of(peer(ReportedState.MASTER, 150, NOW - 1250)))));
-    assertStays(master(List.of(peer(ReportedState.MASTER, 150, NOW - 1251))));
+  void aReportCountsForItsIntervalAndAHalf() {
+    assertInstanceOf(SplitBrainVerdict.Yield.class, decide(master(List.of(peer(ReportedState.MASTER, 150, NOW - 1500)))));
+    assertStays(master(List.of(peer(ReportedState.MASTER, 150, NOW - 1501))));
+  }
+
+  @Test
+  void aPeerThatJustBecameMasterHasAnAdvertWindowToBeHeard() {
+    // Its report may arrive a moment before its first advert, which makes this router Backup.
+    HeardReport justTookOver = new HeardReport(PEER, new InstanceReport(51, ReportedState.MASTER, 150, PEER, 1000),
+        nanos(NOW), nanos(NOW - 2999));
+    assertStays(master(List.of(justTookOver)));
+    HeardReport masterForAWindow = new HeardReport(PEER, justTookOver.report(), nanos(NOW), nanos(NOW - 3000));
+    assertInstanceOf(SplitBrainVerdict.Yield.class, decide(master(List.of(masterForAWindow))));
+  }
+
+  @Test
+  void aRunOfReportsInOneStateKeepsItsStartUntilTheStateChangesOrTheReportsStop() {
+    InstanceReport master = new InstanceReport(51, ReportedState.MASTER, 150, PEER, 1000);
+    HeardReport first = HeardReport.after(null, PEER, master, nanos(1000));
+    assertEquals(nanos(1000), first.stateSinceNanos());
+    HeardReport second = HeardReport.after(first, PEER, master, nanos(2000));
+    assertEquals(nanos(1000), second.stateSinceNanos());
+    assertEquals(nanos(3501), HeardReport.after(second, PEER, master, nanos(3501)).stateSinceNanos(), "after a gap");
+    InstanceReport backup = new InstanceReport(51, ReportedState.BACKUP, 150, PEER, 1000);
+    assertEquals(nanos(2500), HeardReport.after(second, PEER, backup, nanos(2500)).stateSinceNanos());
   }
 
   @Test
@@ -172,8 +196,8 @@ class SplitBrainRulesTest {
 
   @Test
   void yieldedItResumesWhenThePeerStopsAnswering() {
-    assertEquals(new SplitBrainVerdict.Resume("peer 192.0.2.11 stopped answering (last report 1251 ms ago)"),
-        decide(yielded(NOW - 5000, List.of(peer(ReportedState.MASTER, 150, NOW - 1251)), OptionalLong.empty(), true)));
+    assertEquals(new SplitBrainVerdict.Resume("peer 192.0.2.11 stopped answering (last report 1501 ms ago)"),
+        decide(yielded(NOW - 5000, List.of(peer(ReportedState.MASTER, 150, NOW - 1501)), OptionalLong.empty(), true)));
   }
 
   @Test
