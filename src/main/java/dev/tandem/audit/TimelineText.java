@@ -4,6 +4,7 @@ import dev.tandem.instance.HealthChanged;
 import dev.tandem.instance.InstanceEvent;
 import dev.tandem.instance.InstanceStarted;
 import dev.tandem.instance.InstanceStopped;
+import dev.tandem.instance.SplitBrainChanged;
 import dev.tandem.instance.StateChanged;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -39,6 +40,10 @@ public final class TimelineText {
     if (e instanceof HealthChanged h) {
       return "check " + h.check() + (h.healthy() ? " succeeded" : " failed") + " (" + h.detail() + "): priority "
           + h.fromPriority() + " -> " + h.toPriority() + (h.faults().isEmpty() ? "" : ", in fault: " + String.join(", ", h.faults()));
+    }
+    if (e instanceof SplitBrainChanged split) {
+      return (split.yielded() ? "yielded: " : "resumed after a split brain: ") + split.detail()
+          + (split.peerMacs().isEmpty() ? "" : " (VIPs claimed by " + split.peerMacs() + ")");
     }
     InstanceStopped stopped = (InstanceStopped) e;
     return "stopped from " + stopped.lastState() + ": " + stopped.cause();

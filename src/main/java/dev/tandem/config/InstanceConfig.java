@@ -8,6 +8,7 @@ import java.util.Optional;
 /**
  * One vrrp_instance, validated. {@code advertInterval} is whole seconds for v2 and a multiple of
  * 10 ms for v3. {@code preempt} is already false when nopreempt was asked for with state BACKUP.
+ * {@code splitBrain} is empty unless the detector is enabled.
  */
 public record InstanceConfig(
     String name,
@@ -29,6 +30,7 @@ public record InstanceConfig(
     List<TrackScriptRef> trackScripts,
     List<TrackInterface> trackInterfaces,
     NotifyConfig notifications,
+    Optional<SplitBrainConfig> splitBrain,
     Origin origin) {
 
   /** The VRRP advert interval in centiseconds, the unit of the v3 field. */

@@ -29,6 +29,7 @@ final class InstanceSection {
     int version = instance.integer("version", 2, 3).orElse(2);
     SettingReader authentication = instance.nested("authentication");
     AuthType authType = authentication.enumeration("type", AuthType.class).orElse(AuthType.NONE);
+    List<Inet4Address> unicastPeers = readPeers(instance);
     return new InstanceConfig(
         name,
         state,
@@ -45,12 +46,13 @@ final class InstanceSection {
         instance.enumeration("v3-checksum", ChecksumMode.class).orElse(ChecksumMode.WITH_PSEUDO_HEADER),
         readGarp(instance.nested("garp")),
         instance.string("unicast-source").flatMap(text -> address(instance, "unicast-source", text, instance.origin("unicast-source"))),
-        readPeers(instance),
+        unicastPeers,
         readTrackScripts(instance, scripts, knownKeys),
         WeightedName.read(instance, "track-interfaces", knownKeys).stream()
             .map(track -> new TrackInterface(track.name(), track.weight().orElse(0)))
             .collect(Collectors.toList()),
         readNotify(instance.nested("notify")),
+        readSplitBrain(instance, unicastPeers),
         instance.objectOrigin());
   }
 
@@ -124,13 +126,35 @@ final class InstanceSection {
   }
 
   private static List<Inet4Address> readPeers(SettingReader instance) {
-    String key = "unicast-peers";
-    List<Inet4Address> peers = new ArrayList<>();
-    instance.list(key).ifPresent(items -> items.forEach(item -> {
-      Origin origin = Origins.of(item.origin(), instance.unnamed());
-      address(instance, key, String.valueOf(item.unwrapped()), origin).ifPresent(peers::add);
+    return readAddresses(instance, "unicast-peers");
+  }
+
+  private static List<Inet4Address> readAddresses(SettingReader reader, String key) {
+    List<Inet4Address> addresses = new ArrayList<>();
+    reader.list(key).ifPresent(items -> items.forEach(item -> {
+      Origin origin = Origins.of(item.origin(), reader.unnamed());
+      address(reader, key, String.valueOf(item.unwrapped()), origin).ifPresent(addresses::add);
     }));
-    return peers;
+    return addresses;
+  }
+
+  /** Disabled unless asked for; its peers default to the unicast peers, and it needs at least one. */
+  private static Optional<SplitBrainConfig> readSplitBrain(SettingReader instance, List<Inet4Address> unicastPeers) {
+    SettingReader splitBrain = instance.nested("split-brain");
+    boolean enabled = splitBrain.bool("enabled").orElse(false);
+    List<Inet4Address> listed = readAddresses(splitBrain, "peers");
+    Duration interval = splitBrain.duration("interval", Duration.ofMillis(100), Duration.ofSeconds(60))
+        .orElse(Duration.ofSeconds(1));
+    SplitBrainAction action = splitBrain.enumeration("action", SplitBrainAction.class).orElse(SplitBrainAction.YIELD);
+    if (!enabled) {
+      return Optional.empty();
+    }
+    List<Inet4Address> peers = listed.isEmpty() ? unicastPeers : listed;
+    if (peers.isEmpty()) {
+      splitBrain.error("enabled", "split-brain detection needs the peer's address: set split-brain.peers"
+          + " (its default is unicast-peers, which is empty)");
+    }
+    return Optional.of(new SplitBrainConfig(peers, interval, action));
   }
 
   private static Optional<Inet4Address> address(SettingReader instance, String key, String text, Origin origin) {

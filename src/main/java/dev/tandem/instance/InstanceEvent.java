@@ -13,9 +13,11 @@ import java.time.Instant;
   @JsonSubTypes.Type(value = InstanceStarted.class, name = "started"),
   @JsonSubTypes.Type(value = StateChanged.class, name = "state-changed"),
   @JsonSubTypes.Type(value = InstanceStopped.class, name = "stopped"),
-  @JsonSubTypes.Type(value = HealthChanged.class, name = "health-changed")
+  @JsonSubTypes.Type(value = HealthChanged.class, name = "health-changed"),
+  @JsonSubTypes.Type(value = SplitBrainChanged.class, name = "split-brain")
 })
-public sealed interface InstanceEvent permits InstanceStarted, StateChanged, InstanceStopped, HealthChanged {
+public sealed interface InstanceEvent permits InstanceStarted, StateChanged, InstanceStopped, HealthChanged,
+    SplitBrainChanged {
   int SCHEMA_VERSION = 1;
 
   int schema();

@@ -22,6 +22,15 @@ public sealed interface RouterCommand {
 
   record GetStatus(ActorRef<InstanceStatus> replyTo) implements RouterCommand {}
 
+  /**
+   * The split-brain detector yields this router (Fault, named as the split-brain fault source) or
+   * lets it back into VRRP; {@code cause} says why.
+   */
+  record SplitBrainYield(boolean yielded, String cause) implements RouterCommand {}
+
+  /** The split-brain detector wants this router's state and priority, now and after each change, and its adverts. */
+  record WatchState(ActorRef<SplitBrainDetector.Command> detector) implements RouterCommand {}
+
   /** The journal and the children have finished the work of the stop. */
   record Stopped(ActorRef<Done> replyTo) implements RouterCommand {}
 }

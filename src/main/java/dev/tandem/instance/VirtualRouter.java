@@ -54,6 +54,10 @@ final class VirtualRouter {
   private Machine machine;
   /** The tracked checks: what they make of the configured priority and which hold the router in Fault. */
   private Tracking tracking;
+  /** Whether the split-brain detector has made this router yield: a fault beside the checks' own. */
+  private boolean yielded;
+  private Optional<ActorRef<SplitBrainDetector.Command>> detector = Optional.empty();
+  private SplitBrainDetector.RouterState toldDetector;
   private long advertsReceived;
   /** How late the advert timer being handled fired: the next one is shortened by that much. */
   private long adverLatenessNanos;
@@ -115,6 +119,12 @@ final class VirtualRouter {
         .onMessage(RouterCommand.CheckReported.class, this::onCheck)
         .onMessage(RouterCommand.GetStatus.class, this::onStatus)
         .onMessage(RouterCommand.Stop.class, this::onStop)
+        .onMessage(RouterCommand.SplitBrainYield.class, this::onSplitBrain)
+        .onMessage(RouterCommand.WatchState.class, watch -> {
+          detector = Optional.of(watch.detector());
+          tellDetector();
+          return Behaviors.same();
+        })
         .build();
   }
 
@@ -132,6 +142,7 @@ final class VirtualRouter {
   private Behavior<RouterCommand> onAdvert(RouterCommand.AdvertArrived arrived) {
     VrrpAdvert advert = arrived.advert().advert();
     advertsReceived++;
+    detector.ifPresent(d -> d.tell(new SplitBrainDetector.PeerAdvert(arrived.receivedAtNanos())));
     return feed(new Input.AdvertReceived(arrived.advert().source(), advert.priority(),
         Duration.ofMillis(advert.intervalCentis() * 10L)));
   }
@@ -178,11 +189,23 @@ final class VirtualRouter {
     if (from != to) {
       run(step(new Input.PriorityChanged(to, verdict))).ifPresent(events::add);
     }
-    if (faults.isEmpty() != before.faults().isEmpty()) {
-      run(step(new Input.FaultChanged(!faults.isEmpty(), verdict))).ifPresent(events::add);
+    boolean wasFaulty = !before.faults().isEmpty() || yielded;
+    if (faulty() != wasFaulty) {
+      run(step(new Input.FaultChanged(faulty(), verdict))).ifPresent(events::add);
     }
     journal.tell(new InstanceCommand.Record(events, Optional.empty()));
     return Behaviors.same();
+  }
+
+  /** The detector's yield is one member of the fault set: a resume does not clear a failing check. */
+  private Behavior<RouterCommand> onSplitBrain(RouterCommand.SplitBrainYield yield) {
+    boolean wasFaulty = faulty();
+    yielded = yield.yielded();
+    return faulty() == wasFaulty ? Behaviors.same() : feed(new Input.FaultChanged(faulty(), yield.cause()));
+  }
+
+  private boolean faulty() {
+    return yielded || !tracking.faults().isEmpty();
   }
 
   private Behavior<RouterCommand> onStatus(RouterCommand.GetStatus get) {
@@ -217,7 +240,17 @@ final class VirtualRouter {
   private Step step(Input input) {
     Step step = StateMachine.step(params, machine, input, wiring.nanoTime().getAsLong());
     machine = step.next();
+    tellDetector();
     return step;
+  }
+
+  /** The detector reports this router's state and priority to its peers: it hears of every change. */
+  private void tellDetector() {
+    SplitBrainDetector.RouterState now = new SplitBrainDetector.RouterState(machine.state(), machine.effectivePriority());
+    if (detector.isPresent() && !now.equals(toldDetector)) {
+      toldDetector = now;
+      detector.get().tell(now);
+    }
   }
 
   /**

@@ -24,11 +24,12 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 /**
  * One vrrp_instance: a persistent actor whose journal holds the instance's transitions, with its
  * children the {@link VirtualRouter} (the RFC machine and its timers), the advert sender, the advert
- * receiver, the VIP binder and one {@link HealthChecker} per tracked script. The router runs from
- * the first moment, recovery or not, and hands each transition (and each change a check makes to
- * its priority or fault set) here to be journaled beside the wire. The first events written in a run are
- * preceded by a start event that carries the state recovered from the journal, so the audit can
- * tell a crash (recovered Master, no stop) from a clean restart.
+ * receiver, the VIP binder, one {@link HealthChecker} per tracked script and, where configured, the
+ * {@link SplitBrainDetector}. The router runs from the first moment, recovery or not, and hands
+ * each transition (and each change a check makes to its priority or fault set) here to be journaled
+ * beside the wire. The first events written in a run are preceded by a start event that carries the
+ * state recovered from the journal, so the audit can tell a crash (recovered Master, no stop) from a
+ * clean restart.
  *
  * <p>A failed write restarts this actor with backoff and recovers it once the journal is back;
  * the children are kept, so a journal failure never interrupts VRRP.
@@ -58,6 +59,8 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
       context.spawn(HealthChecker.create(script, wiring.checks().apply(script), router),
           "check-" + i, DispatcherSelector.blocking());
     }
+    config.splitBrain().ifPresent(settings -> context.spawn(
+        SplitBrainDetector.create(wiring, settings, router, binder, context.getSelf()), "split-brain-detector"));
   }
 
   public static Behavior<InstanceCommand> create(InstanceWiring wiring) {

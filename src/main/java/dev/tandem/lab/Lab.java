@@ -41,6 +41,8 @@ public final class Lab implements AutoCloseable {
   private static final Duration STOP_BOUND = Duration.ofSeconds(5);
   private static final Duration POLL = Duration.ofMillis(20);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The nftables table of the bridge namespace that holds the lab's drop rules. */
+  private static final String BRIDGE_TABLE = "tandem_lab";
 
   private final String prefix;
   private final String bridgeNamespace;
@@ -308,6 +310,33 @@ public final class Lab implements AutoCloseable {
       throw new LabException("tcpdump did not start listening on the lab bridge: " + tcpdump.log().strip());
     }
     return new Capture(tcpdump, file);
+  }
+
+  // ---- the switch between the hosts ----
+
+  /**
+   * Drops the frames the bridge forwards that match an nftables {@code bridge}-family expression,
+   * e.g. {@code "ip protocol 112"}, as a switch or firewall between the hosts would. Only a rule
+   * here sees frames sent through pcap: an {@code inet} rule inside a node does not.
+   */
+  public void dropOnBridge(String match) {
+    bridgeNft("add", "table", "bridge", BRIDGE_TABLE);
+    bridgeNft("add", "chain", "bridge", BRIDGE_TABLE, "forward", "{ type filter hook forward priority 0 ; }");
+    List<String> rule = new ArrayList<>(List.of("add", "rule", "bridge", BRIDGE_TABLE, "forward"));
+    rule.addAll(List.of(match.trim().split("\\s+")));
+    rule.add("drop");
+    bridgeNft(rule.toArray(String[]::new));
+  }
+
+  /** Removes every rule {@link #dropOnBridge} added; nothing to do when there is none. */
+  public void clearBridgeDrops() {
+    Commands.tryRun(List.of("ip", "netns", "exec", bridgeNamespace, "nft", "delete", "table", "bridge", BRIDGE_TABLE));
+  }
+
+  private void bridgeNft(String... args) {
+    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", bridgeNamespace, "nft"));
+    command.addAll(List.of(args));
+    Commands.run(command);
   }
 
   // ---- observation ----

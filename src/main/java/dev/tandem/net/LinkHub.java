@@ -4,8 +4,11 @@ import dev.tandem.wire.AdvertFilter;
 import dev.tandem.wire.DecodedFrame;
 import dev.tandem.wire.Discard;
 import dev.tandem.wire.DiscardReason;
+import dev.tandem.wire.EchoFrame;
+import dev.tandem.wire.EchoReading;
 import dev.tandem.wire.Expectation;
 import dev.tandem.wire.FrameDecoder;
+import dev.tandem.wire.GratuitousArp;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +20,8 @@ import java.util.function.LongSupplier;
  * One per interface: decodes what its {@link Link} receives, runs the §7.1 checks of the instance
  * registered for the advert's VRID, and hands the result to that instance's sink, all on the
  * link's receive thread so that actors only ever see decoded, validated adverts. Dropped frames are
- * counted by reason. Other frames (ARP) go to the link's {@link ArpResolver}.
+ * counted by reason. Other frames (ARP) go to the link's {@link ArpResolver}, and to the split-brain
+ * detectors: tandem echo requests to the detector of their VRID, ARP claims to every detector.
  */
 public final class LinkHub implements AutoCloseable {
   private record Registration(Expectation expectation, AdvertSink sink) {}
@@ -25,6 +29,7 @@ public final class LinkHub implements AutoCloseable {
   private final Link link;
   private final LongSupplier nanoTime;
   private final Map<Integer, Registration> byVrid = new ConcurrentHashMap<>();
+  private final Map<Integer, SplitBrainSink> detectors = new ConcurrentHashMap<>();
   private final AtomicLongArray discards = new AtomicLongArray(DiscardReason.values().length);
   private final ArpResolver arp;
 
@@ -57,6 +62,17 @@ public final class LinkHub implements AutoCloseable {
 
   public void unregister(int vrid) {
     byVrid.remove(vrid);
+  }
+
+  /** Routes the peers' split-brain reports for {@code vrid}, and every ARP claim, to {@code sink}. */
+  public void registerDetector(int vrid, SplitBrainSink sink) {
+    if (detectors.putIfAbsent(vrid, sink) != null) {
+      throw new IllegalStateException("VRID " + vrid + " already has a split-brain detector on " + link.name());
+    }
+  }
+
+  public void unregisterDetector(int vrid) {
+    detectors.remove(vrid);
   }
 
   public void send(byte[] frame) {
@@ -96,7 +112,21 @@ public final class LinkHub implements AutoCloseable {
       }
     } else {
       arp.learn(frame);
+      if (!detectors.isEmpty()) {
+        toDetectors(frame, receivedAt);
+      }
     }
+  }
+
+  private void toDetectors(byte[] frame, long receivedAt) {
+    if (EchoFrame.decode(frame) instanceof EchoReading.Report report) {
+      SplitBrainSink sink = detectors.get(report.report().vrid());
+      if (sink != null) {
+        sink.report(report, receivedAt);
+      }
+      return;
+    }
+    GratuitousArp.parseClaim(frame).ifPresent(claim -> detectors.values().forEach(d -> d.claim(claim)));
   }
 
   private void reject(Registration reg, Discard discard) {

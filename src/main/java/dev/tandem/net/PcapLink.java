@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Immediate mode: without it a received frame waits for the buffer timeout (556 ms median
  *       measured), far beyond VRRP's skew time.
  *   <li>Inbound direction only, so the link never sees the frames it sent (on veth another handle on
- *       the same interface would capture them otherwise). BPF filter {@value #FILTER}.
+ *       the same interface would capture them otherwise). BPF filter {@value #FILTER}: VRRP, ARP
+ *       (unicast peers' MACs, VIP claims) and echo requests (the peers' split-brain reports).
  *   <li>Not promiscuous: instead the link joins 224.0.0.18 with a UDP socket for as long as it is
  *       open, as keepalived's receive socket does. That puts 01:00:5e:00:00:12 in the NIC's
  *       multicast filter; without a membership a real NIC drops the adverts before the kernel (and
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class PcapLink implements Link {
-  static final String FILTER = "ip proto 112 or arp";
+  static final String FILTER = "ip proto 112 or arp or icmp[icmptype] == icmp-echo";
   /** A whole Ethernet frame without FCS; adverts are far shorter. */
   private static final int SNAPLEN = 1518;
   /** Unused in immediate mode, but libpcap wants one. */

@@ -39,6 +39,7 @@ class ConfigLoaderTest {
     assertEquals(Optional.empty(), vi.unicastSource());
     assertEquals(List.of(), vi.unicastPeers());
     assertEquals(NotifyConfig.none(), vi.notifications());
+    assertEquals(Optional.empty(), vi.splitBrain(), "the split-brain detector is off by default");
     VirtualAddress vip = vi.virtualAddresses().get(0);
     assertEquals("192.0.2.100/32", vip.cidr());
     assertEquals(Optional.empty(), vip.device());
@@ -89,6 +90,22 @@ class ConfigLoaderTest {
     assertEquals(1, config.scripts().get("a").rise());
     assertEquals(1, config.scripts().get("a").fall());
     assertEquals(0, config.scripts().get("a").weight());
+  }
+
+  @Test
+  void splitBrainPeersDefaultToTheUnicastPeers() {
+    InstanceConfig vi = load("tandem.instances.VI_1 { " + MINIMAL_INSTANCE + ", unicast-peers = [\"192.0.2.12\"],"
+        + " split-brain { enabled = true } }").instances().get(0);
+    assertEquals(Optional.of(new SplitBrainConfig(List.of(Ipv4.parse("192.0.2.12").orElseThrow()), Duration.ofSeconds(1),
+        SplitBrainAction.YIELD)), vi.splitBrain());
+  }
+
+  @Test
+  void splitBrainTakesItsOwnPeersIntervalAndAction() {
+    InstanceConfig vi = load("tandem.instances.VI_1 { " + MINIMAL_INSTANCE + ", split-brain { enabled = true,"
+        + " peers = [\"192.0.2.11\", \"192.0.2.13\"], interval = 500ms, action = stay-stopped } }").instances().get(0);
+    assertEquals(Optional.of(new SplitBrainConfig(List.of(Ipv4.parse("192.0.2.11").orElseThrow(),
+        Ipv4.parse("192.0.2.13").orElseThrow()), Duration.ofMillis(500), SplitBrainAction.STAY_STOPPED)), vi.splitBrain());
   }
 
   @Test

@@ -14,7 +14,6 @@ import dev.tandem.wire.MacAddress;
 import dev.tandem.wire.ReceivedAdvert;
 import java.net.Inet4Address;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -72,12 +71,7 @@ class AdvertSenderTest {
     network.tap(frame -> wire.getRef().tell(describe(frame)));
     LinkHub hub = new LinkHub(ours, now::get);
     hub.start();
-    InstanceConfig base = TestInstances.vi1(100, true);
-    InstanceConfig config = new InstanceConfig(base.name(), base.initialState(), base.interfaceName(),
-        base.virtualRouterId(), base.priority(), base.advertInterval(), base.version(), base.preempt(),
-        base.preemptDelay(), base.authType(), base.authPassword(), base.virtualAddresses(), base.checksumMode(),
-        base.garp(), Optional.empty(), peers, base.trackScripts(), base.trackInterfaces(), base.notifications(),
-        base.origin());
+    InstanceConfig config = TestInstances.unicast(100, peers);
     return kit.spawn(AdvertSender.create(config, hub));
   }
 

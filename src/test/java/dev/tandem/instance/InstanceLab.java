@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
@@ -80,21 +81,31 @@ final class InstanceLab implements AutoCloseable {
 
   /** Starts a node and returns once its instance has recovered, journaled its start and entered Backup. */
   Node start(String name, int hostByte, InstanceConfig config) {
+    return start(name, hostByte, config, System::nanoTime);
+  }
+
+  /** As {@link #start(String, int, InstanceConfig)}, measuring with {@code nanoTime} (e.g. one that follows manual time). */
+  Node start(String name, int hostByte, InstanceConfig config, LongSupplier nanoTime) {
     return start(name, hostByte, config, Map.of(), script -> {
       throw new IllegalArgumentException("no check for " + script.name());
-    });
+    }, nanoTime);
   }
 
   /** As {@link #start(String, int, InstanceConfig)}, with {@code scripts} run by the checks {@code checks} builds. */
   Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
       Function<ScriptConfig, HealthCheck> checks) {
+    return start(name, hostByte, config, scripts, checks, System::nanoTime);
+  }
+
+  private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
+      Function<ScriptConfig, HealthCheck> checks, LongSupplier nanoTime) {
     InMemoryLink link = network.link("eth0", new MacAddress(0x020000000000L | hostByte),
         TestInstances.ip("192.0.2." + hostByte));
-    LinkHub hub = new LinkHub(link, System::nanoTime);
+    LinkHub hub = new LinkHub(link, nanoTime);
     hub.start();
     InMemoryAddressTable addresses = new InMemoryAddressTable();
     ActorRef<InstanceCommand> ref = kit.spawn(VrrpInstance.create(
-        new InstanceWiring(config, name, hub, addresses, Clock.systemUTC(), System::nanoTime, scripts, checks)));
+        new InstanceWiring(config, name, hub, addresses, Clock.systemUTC(), nanoTime, scripts, checks)));
     Node node = new Node(name, link, addresses, ref);
     awaitState(node, VrrpState.BACKUP);
     return node;

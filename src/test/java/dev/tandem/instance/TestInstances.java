@@ -10,6 +10,8 @@ import dev.tandem.config.NotifyConfig;
 import dev.tandem.config.Origin;
 import dev.tandem.config.ScriptConfig;
 import dev.tandem.config.TrackScriptRef;
+import dev.tandem.config.SplitBrainAction;
+import dev.tandem.config.SplitBrainConfig;
 import dev.tandem.config.VirtualAddress;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -27,26 +29,39 @@ import java.util.stream.Stream;
 final class TestInstances {
   private TestInstances() {}
 
+  private static final GarpConfig KEEPALIVED_GARP = new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1);
+
   static InstanceConfig vi1(int priority, boolean preempt) {
-    return vi1(priority, preempt, new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1));
+    return vi1(priority, preempt, KEEPALIVED_GARP);
   }
 
   static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp) {
-    return vi1(priority, preempt, garp, List.of());
+    return vi1(priority, preempt, garp, List.of(), List.of(), Optional.empty());
   }
 
   /** VI_1 with preempt, tracking these scripts by name (their own weights). */
   static InstanceConfig vi1Tracking(int priority, String... scripts) {
-    return vi1(priority, true, new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1), Stream.of(scripts)
-        .map(name -> new TrackScriptRef(name, OptionalInt.empty(), new Origin("test", 0))).toList());
+    return vi1(priority, true, KEEPALIVED_GARP, List.of(), Stream.of(scripts)
+        .map(name -> new TrackScriptRef(name, OptionalInt.empty(), new Origin("test", 0))).toList(), Optional.empty());
   }
 
-  private static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp, List<TrackScriptRef> tracked) {
+  /** Multicast adverts, with a split-brain detector reporting to {@code peer} every second. */
+  static InstanceConfig withSplitBrain(int priority, String peer, SplitBrainAction action) {
+    return vi1(priority, true, KEEPALIVED_GARP, List.of(), List.of(),
+        Optional.of(new SplitBrainConfig(List.of(ip(peer)), Duration.ofSeconds(1), action)));
+  }
+
+  static InstanceConfig unicast(int priority, List<Inet4Address> peers) {
+    return vi1(priority, true, KEEPALIVED_GARP, peers, List.of(), Optional.empty());
+  }
+
+  private static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp, List<Inet4Address> unicastPeers,
+      List<TrackScriptRef> tracked, Optional<SplitBrainConfig> splitBrain) {
     return new InstanceConfig("VI_1", InitialState.BACKUP, "eth0", 51, priority, Duration.ofSeconds(1), 2, preempt,
         Duration.ZERO, AuthType.PASS, "1111",
         List.of(new VirtualAddress(ip("192.0.2.100"), 24, Optional.empty(), Optional.empty())),
         ChecksumMode.WITH_PSEUDO_HEADER, garp,
-        Optional.empty(), List.of(), tracked, List.of(), NotifyConfig.none(), new Origin("test", 0));
+        Optional.empty(), unicastPeers, tracked, List.of(), NotifyConfig.none(), splitBrain, new Origin("test", 0));
   }
 
   /** A script run every second; {@code fall} and {@code rise} as given. */

@@ -22,6 +22,17 @@ public final class LabRequirements {
     Environment.requireOrSkip(Lab.installed("tcpdump"), "the network lab captures with tcpdump, not installed");
   }
 
+  /** nft, for drop rules on the lab bridge ({@link Lab#dropOnBridge}). */
+  public static void requireNftables() {
+    requireLab();
+    Environment.requireOrSkip(Lab.installed("nft"), "dropping frames on the lab bridge needs nft (nftables), not installed");
+  }
+
+  public static void requireNginx() {
+    requireLab();
+    Environment.requireOrSkip(Lab.installed("nginx"), "the client's web servers are nginx, not installed");
+  }
+
   public static void requireKeepalived() {
     requireLab();
     Environment.requireOrSkip(Lab.installed("keepalived"), "keepalived (2.2.7) is not installed");

@@ -86,7 +86,7 @@ abstract class TwoNodeLab {
     return pair;
   }
 
-  private boolean lastAdvertIsFrom(int vrid, LabNode node) {
+  boolean lastAdvertIsFrom(int vrid, LabNode node) {
     List<WireAdvert> adverts = capture.timeline().adverts(vrid);
     return !adverts.isEmpty() && adverts.get(adverts.size() - 1).source().equals(node.address());
   }

@@ -142,6 +142,6 @@ class TrackingTest {
     return new InstanceConfig("VI_1", InitialState.BACKUP, "eth0", 51, priority, Duration.ofSeconds(1), 2, true,
         Duration.ZERO, AuthType.NONE, "", List.of(), ChecksumMode.WITH_PSEUDO_HEADER,
         new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1), Optional.empty(), List.of(), tracked, List.of(),
-        NotifyConfig.none(), new Origin("t", 0));
+        NotifyConfig.none(), Optional.empty(), new Origin("t", 0));
   }
 }
