@@ -2,6 +2,7 @@ package dev.tandem.fleet;
 
 import dev.tandem.config.FleetConfig;
 import dev.tandem.instance.InstanceEvent;
+import dev.tandem.instance.VrrpInstance;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,8 +34,6 @@ import org.slf4j.LoggerFactory;
  * VRRP path: instances never wait for it, and it only reads what they journaled.
  */
 public final class FleetReplicator implements AutoCloseable {
-  /** The tag VrrpInstance gives every event. */
-  public static final String TAG = "vrrp";
   private static final String DISPATCHER = "tandem-fleet-dispatcher";
   private static final int MAX_BACKOFF_INTERVALS = 30;
   private static final Duration LOCAL_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -108,7 +107,7 @@ public final class FleetReplicator implements AutoCloseable {
       progress = new FleetProgress(envelopes.size(), totalShipped, offset, caughtUp, Optional.empty());
     } catch (Exception e) {
       disconnect();
-      String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+      String reason = reason(e);
       if (!outage) {
         LOG.warn("fleet: cannot ship to {} ({}); events wait in the local journal, retrying with backoff",
             config.url(), reason);
@@ -136,7 +135,7 @@ public final class FleetReplicator implements AutoCloseable {
       offset = connected.offset(node, journal);
       store = connected;
     }
-    List<EventEnvelope> envelopes = localJournal.currentEventsByTag(TAG, Offset.sequence(offset))
+    List<EventEnvelope> envelopes = localJournal.currentEventsByTag(VrrpInstance.TAG, Offset.sequence(offset))
         .take(config.batch())
         .withAttributes(ActorAttributes.dispatcher(DISPATCHER))
         .runWith(Sink.seq(), system)
@@ -161,6 +160,13 @@ public final class FleetReplicator implements AutoCloseable {
     String text = json.write(event);
     return new ShippedEvent(envelope.persistenceId(), envelope.sequenceNr(), event.instance(), event.at(),
         json.kind(text), event.schema(), text);
+  }
+
+  /** A batch's failure names the statement with all its values; the cause underneath it is what an operator needs. */
+  private static String reason(Exception e) {
+    Exception cause = e instanceof SQLException && ((SQLException) e).getNextException() != null
+        ? ((SQLException) e).getNextException() : e;
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 
   private void disconnect() {

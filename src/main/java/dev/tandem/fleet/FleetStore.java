@@ -44,13 +44,21 @@ public final class FleetStore {
     this.connection = connection;
   }
 
-  /** Creates the tables when they are missing; safe at every connect. */
+  /**
+   * Creates the tables when they are missing; safe at every connect. Under a lock, because two
+   * nodes creating them at once collide in PostgreSQL's catalog despite IF NOT EXISTS.
+   */
   public void ensureSchema() throws SQLException {
-    connection.setAutoCommit(true);
+    connection.setAutoCommit(false);
     try (Statement st = connection.createStatement()) {
+      st.execute("SELECT pg_advisory_xact_lock(hashtext('tandem_fleet_schema'))");
       for (String sql : SCHEMA) {
         st.execute(sql);
       }
+      connection.commit();
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw e;
     }
   }
 

@@ -32,6 +32,9 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
  * the children are kept, so a journal failure never interrupts VRRP.
  */
 public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, InstanceEvent, JournaledState> {
+  /** Every event's tag: readers of all instances' events (the fleet replicator) query by it. */
+  public static final String TAG = "vrrp";
+
   private final ActorRef<RouterCommand> router;
   private final InstanceWiring wiring;
   private final Instant startedAt;
@@ -66,7 +69,7 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
 
   @Override
   public Set<String> tagsFor(InstanceEvent event) {
-    return Set.of("vrrp");
+    return Set.of(TAG);
   }
 
   @Override
