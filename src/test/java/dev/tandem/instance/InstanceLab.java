@@ -87,6 +87,20 @@ final class InstanceLab implements AutoCloseable {
     return node;
   }
 
+  /**
+   * Nodes a (150, 192.0.2.11) and b (100, 192.0.2.12): a becomes Master at its Master_Down_Interval
+   * (3414 ms), b stays Backup. Time passes from both starts.
+   */
+  Node[] elect() {
+    Node a = start("a", 11, TestInstances.vi1(150, true));
+    Node b = start("b", 12, TestInstances.vi1(100, true));
+    quietFor(3413);
+    advertAfter(1, new Seen("192.0.2.11", 150));
+    awaitState(a, VrrpState.MASTER);
+    awaitAdvertsReceived(b, 1);
+    return new Node[] {a, b};
+  }
+
   static String pid(String node) {
     return VrrpInstance.persistenceId(node, "VI_1").id();
   }
