@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The embedded journal: an H2 file database under the journal directory, reached through
@@ -68,6 +70,23 @@ public final class JournalDatabase {
         if (!sql.isBlank()) {
           st.execute(sql);
         }
+      }
+    }
+  }
+
+  /**
+   * This journal's identity, made at its first use: the fleet store keys events by it, so that a
+   * node whose journal was lost and re-created (its sequence numbers starting from 1 again) ships
+   * its new events beside the old ones instead of colliding with them.
+   */
+  public String identity() throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS tandem_journal_identity (id VARCHAR(36) PRIMARY KEY)");
+      st.execute("INSERT INTO tandem_journal_identity SELECT '" + UUID.randomUUID()
+          + "' WHERE NOT EXISTS (SELECT 1 FROM tandem_journal_identity)");
+      try (ResultSet rs = st.executeQuery("SELECT id FROM tandem_journal_identity")) {
+        rs.next();
+        return rs.getString(1);
       }
     }
   }

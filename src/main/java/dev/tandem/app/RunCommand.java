@@ -4,6 +4,7 @@ import dev.tandem.config.ControllerConfig;
 import dev.tandem.config.HostFacts;
 import dev.tandem.config.InstanceConfig;
 import dev.tandem.config.VirtualAddress;
+import dev.tandem.fleet.FleetReplicator;
 import dev.tandem.instance.Controller;
 import dev.tandem.net.AddressTable;
 import dev.tandem.net.AddressTableException;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -95,14 +97,28 @@ final class RunCommand implements Callable<Integer> {
         config.instances().size(), config.journal().dir().toAbsolutePath(), PcapLink.libraryVersion());
     system.tell(new Controller.Start(hubs, addresses));
     hubs.values().forEach(LinkHub::start);
+    Optional<FleetReplicator> fleet = startFleet(config, journal, system);
 
     stop.await();
     LOG.info("Stopping");
+    if (fleet.isPresent()) {
+      fleet.get().close();
+    }
     ControllerSystem.stop(system);
     hubs.values().forEach(LinkHub::close);
     addresses.close();
     LOG.info("Stopped");
     return ExitCodes.OK;
+  }
+
+  /** The replicator to the fleet journal when one is configured; it starts after the instances, off their path. */
+  private static Optional<FleetReplicator> startFleet(ControllerConfig config, JournalDatabase journal,
+      ActorSystem<Controller.Command> system) throws SQLException {
+    if (config.fleet().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(FleetReplicator.start(system, config.fleet().get(), config.global().nodeId(), journal.identity(),
+        progress -> { }));
   }
 
   /** One hub per interface the instances use, added to {@code hubs} as each opens. */

@@ -83,6 +83,7 @@ public final class ConfigLoader {
     KnownKeys knownKeys = new KnownKeys(all.getObject(ROOT), name, problems);
     GlobalConfig global = GlobalSection.read(section(user, all, "global", name, problems), host);
     JournalConfig journal = GlobalSection.readJournal(section(user, all, "journal", name, problems));
+    Optional<FleetConfig> fleet = FleetSection.read(section(user, all, "fleet", name, problems));
 
     Map<String, ScriptConfig> scripts = new LinkedHashMap<>();
     SettingReader checkDefaults = section(user, all, "check-defaults", name, problems);
@@ -104,7 +105,7 @@ public final class ConfigLoader {
     if (instanceReaders.isEmpty()) {
       problems.warning(new Origin(name, 0), ROOT + ".instances", "no instances configured: nothing to run");
     }
-    return new ControllerConfig(global, journal, scripts, instances);
+    return new ControllerConfig(global, journal, fleet, scripts, instances);
   }
 
   private static SettingReader section(Config user, Config all, String key, String name, Problems problems) {

@@ -2,10 +2,15 @@ package dev.tandem.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Everything one controller process runs, validated and immutable. */
+/**
+ * Everything one controller process runs, validated and immutable. {@code fleet} is empty when no
+ * fleet journal is configured.
+ */
 public record ControllerConfig(
     GlobalConfig global,
     JournalConfig journal,
+    Optional<FleetConfig> fleet,
     Map<String, ScriptConfig> scripts,
     List<InstanceConfig> instances) {}

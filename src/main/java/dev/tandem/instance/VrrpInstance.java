@@ -35,6 +35,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
  * the children are kept, so a journal failure never interrupts VRRP.
  */
 public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, InstanceEvent, JournaledState> {
+  /** Every event's tag: readers of all instances' events (the fleet replicator) query by it. */
+  public static final String TAG = "vrrp";
   /** The VRRP hot path shares the timer thread (see {@link VrrpLoopExecutor}). */
   private static final DispatcherSelector LOOP = DispatcherSelector.fromConfig(VrrpLoopExecutor.DISPATCHER);
 
@@ -79,7 +81,7 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
 
   @Override
   public Set<String> tagsFor(InstanceEvent event) {
-    return Set.of("vrrp");
+    return Set.of(TAG);
   }
 
   @Override

@@ -52,6 +52,16 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofSeconds(30), global.smtpConnectTimeout());
     assertFalse(global.smtpAlert());
     assertEquals(Path.of("journal"), config.journal().dir());
+    assertEquals(Optional.empty(), config.fleet());
+  }
+
+  @Test
+  void fleetJournalTakesItsDefaultsOnceAUrlIsSet() {
+    ControllerConfig config = load("tandem.fleet { url = \"jdbc:postgresql://127.0.0.1:5432/tandem\", user = tandem,"
+        + " password-file = /etc/tandem/fleet-password }\n"
+        + "tandem.instances.VI_1 { " + MINIMAL_INSTANCE + " }");
+    assertEquals(Optional.of(new FleetConfig("jdbc:postgresql://127.0.0.1:5432/tandem", "tandem", Optional.empty(),
+        Optional.of(Path.of("/etc/tandem/fleet-password")), Duration.ofSeconds(1), 500)), config.fleet());
   }
 
   @Test

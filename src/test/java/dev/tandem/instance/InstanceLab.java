@@ -122,6 +122,17 @@ final class InstanceLab implements AutoCloseable {
     awaitAdvertsReceived(second, 1);
   }
 
+  /**
+   * Nodes a (150, 192.0.2.11) and b (100, 192.0.2.12): a becomes Master at its Master_Down_Interval
+   * (3414 ms), b stays Backup. Time passes from both starts.
+   */
+  Node[] elect() {
+    Node a = start("a", 11, TestInstances.vi1(150, true));
+    Node b = start("b", 12, TestInstances.vi1(100, true));
+    elect(a, b);
+    return new Node[] {a, b};
+  }
+
   static String pid(String node) {
     return VrrpInstance.persistenceId(node, "VI_1").id();
   }

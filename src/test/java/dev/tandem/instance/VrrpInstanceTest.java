@@ -28,17 +28,9 @@ class VrrpInstanceTest {
     lab.close();
   }
 
-  /** A (150) becomes Master; B (100) stays Backup. Time passes from both starts. */
-  private Node[] elect() {
-    Node a = lab.start("a", 11, TestInstances.vi1(150, true));
-    Node b = lab.start("b", 12, TestInstances.vi1(100, true));
-    lab.elect(a, b);
-    return new Node[] {a, b};
-  }
-
   @Test
   void higherPriorityWinsTheElectionAtItsMasterDownInterval() {
-    Node[] nodes = elect();
+    Node[] nodes = lab.elect();
     lab.quietFor(999);
     lab.advertAfter(1, new Seen("192.0.2.11", 150));
     lab.awaitAdvertsReceived(nodes[1], 2);
@@ -49,7 +41,7 @@ class VrrpInstanceTest {
 
   @Test
   void backupTakesOverExactlyAtMasterDownIntervalAfterTheLastAdvert() {
-    Node[] nodes = elect();
+    Node[] nodes = lab.elect();
     nodes[0].link().cut(true);
     lab.quietFor(3608);
     lab.advertAfter(1, new Seen("192.0.2.12", 100));
@@ -66,7 +58,7 @@ class VrrpInstanceTest {
 
   @Test
   void priorityZeroFromAStoppingMasterHandsOverAfterSkewTime() {
-    Node[] nodes = elect();
+    Node[] nodes = lab.elect();
     lab.stop(nodes[0]);
     lab.wire.expectMessage(new Seen("192.0.2.11", 0));
     lab.awaitAddresses(nodes[0], List.of());
@@ -158,7 +150,7 @@ class VrrpInstanceTest {
 
   @Test
   void theJournalHoldsExactlyTheTransitionsWithTheirReasons() {
-    Node[] nodes = elect();
+    Node[] nodes = lab.elect();
     nodes[0].link().cut(true);
     lab.quietFor(3608);
     lab.advertAfter(1, new Seen("192.0.2.12", 100));
@@ -184,7 +176,7 @@ class VrrpInstanceTest {
 
   @Test
   void aRestartedInstanceRecoversItsJournalAndStartsInBackup() {
-    Node[] nodes = elect();
+    Node[] nodes = lab.elect();
     lab.events("a", 3);
     lab.kit.stop(nodes[0].instance());
     Node again = lab.start("a", 21, TestInstances.vi1(150, true));
@@ -204,7 +196,7 @@ class VrrpInstanceTest {
 
   @Test
   void aFailingJournalWriteDoesNotInterruptVrrp() {
-    Node[] nodes = elect();
+    Node[] nodes = lab.elect();
     lab.events("b", 2);
     PersistenceTestKit.create(lab.kit.system()).failNextPersisted(InstanceLab.pid("b"));
     nodes[0].link().cut(true);
