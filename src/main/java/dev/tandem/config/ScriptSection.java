@@ -9,7 +9,7 @@ final class ScriptSection {
   private ScriptSection() {}
 
   static ScriptConfig read(String name, SettingReader script) {
-    String command = script.require("script") ? script.nonEmptyString("script").orElse("") : "";
+    String command = script.require("script") ? script.commandLine("script").orElse("") : "";
     Duration interval = script.duration("interval", Duration.ofMillis(1), MAX_PERIOD).orElse(Duration.ofSeconds(1));
     // keepalived: the timeout defaults to the interval.
     Duration timeout = script.duration("timeout", Duration.ofMillis(1), MAX_PERIOD).orElse(interval);

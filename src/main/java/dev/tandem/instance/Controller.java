@@ -4,6 +4,7 @@ import dev.tandem.config.ControllerConfig;
 import dev.tandem.config.InstanceConfig;
 import dev.tandem.net.AddressTable;
 import dev.tandem.net.LinkHub;
+import dev.tandem.net.ScriptProcess;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -69,6 +70,6 @@ public final class Controller {
   private static InstanceWiring wiring(ControllerConfig config, InstanceConfig instance, Start start, Clock clock,
       LongSupplier nanoTime) {
     return new InstanceWiring(instance, config.global().nodeId(), start.hubs().get(instance.interfaceName()),
-        start.addresses(), clock, nanoTime);
+        start.addresses(), clock, nanoTime, ScriptProcess::run);
   }
 }

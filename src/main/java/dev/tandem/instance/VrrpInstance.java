@@ -23,7 +23,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 /**
  * One vrrp_instance: a persistent actor whose journal holds the instance's transitions, with its
  * children the {@link VirtualRouter} (the RFC machine and its timers), the advert sender, the advert
- * receiver and the VIP binder. The router runs from the first moment, recovery or not, and hands
+ * receiver, the VIP binder and the {@link Notifier}. The router runs from the first moment, recovery or not, and hands
  * each transition here to be journaled beside the wire. The first events written in a run are
  * preceded by a start event that carries the state recovered from the journal, so the audit can
  * tell a crash (recovered Master, no stop) from a clean restart.
@@ -46,7 +46,9 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
     ActorRef<AdvertSender.Command> sender = context.spawn(AdvertSender.create(config, wiring.hub()), "advert-sender");
     ActorRef<VipBinder.Command> binder = context.spawn(VipBinder.create(config, wiring.hub(), wiring.addresses()),
         "vip-binder", DispatcherSelector.blocking());
-    this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, context.getSelf()), "router");
+    ActorRef<Notifier.Command> notifier = context.spawn(Notifier.create(config, wiring.scripts()), "notifier",
+        DispatcherSelector.blocking());
+    this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, notifier, context.getSelf()), "router");
     context.spawn(AdvertReceiver.create(config, wiring.hub(), router), "advert-receiver");
   }
 

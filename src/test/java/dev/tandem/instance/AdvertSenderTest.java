@@ -76,7 +76,8 @@ class AdvertSenderTest {
     InstanceConfig config = new InstanceConfig(base.name(), base.initialState(), base.interfaceName(),
         base.virtualRouterId(), base.priority(), base.advertInterval(), base.version(), base.preempt(),
         base.preemptDelay(), base.authType(), base.authPassword(), base.virtualAddresses(), base.checksumMode(),
-        base.garp(), Optional.empty(), peers, base.trackScripts(), base.trackInterfaces(), base.notifications(),
+        base.garp(), Optional.empty(), peers, base.trackScripts(), base.trackInterfaces(), base.dontTrackPrimary(),
+        base.notifications(),
         base.origin());
     return kit.spawn(AdvertSender.create(config, hub));
   }

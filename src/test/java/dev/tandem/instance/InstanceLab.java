@@ -7,6 +7,8 @@ import dev.tandem.net.InMemoryAddressTable;
 import dev.tandem.net.InMemoryLink;
 import dev.tandem.net.InMemoryNetwork;
 import dev.tandem.net.LinkHub;
+import dev.tandem.net.ScriptProcess;
+import dev.tandem.net.ScriptRunner;
 import dev.tandem.vrrp.VrrpState;
 import dev.tandem.wire.DecodedFrame;
 import dev.tandem.wire.FrameDecoder;
@@ -75,13 +77,18 @@ final class InstanceLab implements AutoCloseable {
 
   /** Starts a node and returns once its instance has recovered, journaled its start and entered Backup. */
   Node start(String name, int hostByte, InstanceConfig config) {
+    return start(name, hostByte, config, ScriptProcess::run);
+  }
+
+  /** As {@link #start(String, int, InstanceConfig)}, its notify scripts run by {@code scripts}. */
+  Node start(String name, int hostByte, InstanceConfig config, ScriptRunner scripts) {
     InMemoryLink link = network.link("eth0", new MacAddress(0x020000000000L | hostByte),
         TestInstances.ip("192.0.2." + hostByte));
     LinkHub hub = new LinkHub(link, System::nanoTime);
     hub.start();
     InMemoryAddressTable addresses = new InMemoryAddressTable();
     ActorRef<InstanceCommand> ref = kit.spawn(VrrpInstance.create(
-        new InstanceWiring(config, name, hub, addresses, Clock.systemUTC(), System::nanoTime)));
+        new InstanceWiring(config, name, hub, addresses, Clock.systemUTC(), System::nanoTime, scripts)));
     Node node = new Node(name, link, addresses, ref);
     awaitState(node, VrrpState.BACKUP);
     return node;

@@ -24,11 +24,15 @@ final class TestInstances {
   }
 
   static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp) {
+    return vi1(priority, preempt, garp, NotifyConfig.none());
+  }
+
+  static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp, NotifyConfig notify) {
     return new InstanceConfig("VI_1", InitialState.BACKUP, "eth0", 51, priority, Duration.ofSeconds(1), 2, preempt,
         Duration.ZERO, AuthType.PASS, "1111",
         List.of(new VirtualAddress(ip("192.0.2.100"), 24, Optional.empty(), Optional.empty())),
         ChecksumMode.WITH_PSEUDO_HEADER, garp,
-        Optional.empty(), List.of(), List.of(), List.of(), NotifyConfig.none(), new Origin("test", 0));
+        Optional.empty(), List.of(), List.of(), List.of(), false, notify, new Origin("test", 0));
   }
 
   static Inet4Address ip(String dotted) {
