@@ -27,7 +27,7 @@ class KeepalivedImporterTest {
 
   static Stream<Path> seedConfigs() throws IOException {
     try (Stream<Path> files = Files.list(SEEDS)) {
-      return files.sorted().collect(Collectors.toList()).stream();
+      return files.filter(file -> file.toString().endsWith(".conf")).sorted().collect(Collectors.toList()).stream();
     }
   }
 
