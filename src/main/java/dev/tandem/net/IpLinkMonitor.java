@@ -93,7 +93,9 @@ public final class IpLinkMonitor implements InterfaceMonitor {
       return Optional.empty();
     }
     List<String> flags = Arrays.asList(matcher.group(4).split(","));
-    boolean up = matcher.group(1) == null && flags.contains("UP") && flags.contains("LOWER_UP");
+    // ip prints NO-CARRIER for UP without RUNNING, which it may show beside LOWER_UP for a moment.
+    boolean up = matcher.group(1) == null && flags.contains("UP") && flags.contains("LOWER_UP")
+        && !flags.contains("NO-CARRIER");
     return Optional.of(new InterfaceState(matcher.group(2), up));
   }
 
