@@ -15,8 +15,8 @@ record Notification(String instance, NotifyState state, int priority) {
   /** The commands to run, in keepalived's order, each as the words it is executed with. */
   List<List<String>> commands(NotifyConfig notify) {
     List<List<String>> commands = new ArrayList<>();
-    stateScript(notify).flatMap(CommandWords::split).filter(w -> !w.isEmpty()).ifPresent(commands::add);
-    notify.generic().flatMap(CommandWords::split).filter(w -> !w.isEmpty()).ifPresent(words -> {
+    words(stateScript(notify)).ifPresent(commands::add);
+    words(notify.generic()).ifPresent(words -> {
       List<String> generic = new ArrayList<>(words);
       generic.addAll(List.of("INSTANCE", instance, state.name(), String.valueOf(priority)));
       commands.add(generic);
@@ -26,6 +26,11 @@ record Notification(String instance, NotifyState state, int priority) {
 
   String fifoLine() {
     return "INSTANCE \"" + instance + "\" " + state.name() + " " + priority;
+  }
+
+  /** The loader has refused command lines that do not split, so none is dropped here unseen. */
+  private static Optional<List<String>> words(Optional<String> commandLine) {
+    return commandLine.flatMap(CommandWords::split).filter(words -> !words.isEmpty());
   }
 
   private Optional<String> stateScript(NotifyConfig notify) {

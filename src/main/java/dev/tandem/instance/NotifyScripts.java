@@ -25,7 +25,7 @@ final class NotifyScripts {
   static Behavior<Command> create(String instance, ScriptRunner runner) {
     return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
         .onMessage(Run.class, run -> {
-          run.commands().forEach(argv -> log(ctx, instance, argv, run.timeout(), runner.run(argv, run.timeout())));
+          run.commands().forEach(argv -> runOne(ctx, instance, runner, argv, run.timeout()));
           return Behaviors.same();
         })
         .onMessage(Drain.class, drain -> {
@@ -33,6 +33,16 @@ final class NotifyScripts {
           return Behaviors.same();
         })
         .build());
+  }
+
+  /** A script that cannot be run is logged and skipped: the scripts queued behind it still run. */
+  private static void runOne(ActorContext<Command> ctx, String instance, ScriptRunner runner, List<String> argv,
+      Duration timeout) {
+    try {
+      log(ctx, instance, argv, timeout, runner.run(argv, timeout));
+    } catch (RuntimeException e) {
+      ctx.getLog().warn("({}) notify script `{}` could not run: {}", instance, String.join(" ", argv), e.toString());
+    }
   }
 
   private static void log(ActorContext<Command> ctx, String instance, List<String> argv, Duration timeout,

@@ -100,6 +100,19 @@ class NotifierTest {
   }
 
   @Test
+  void aScriptThatCannotRunIsSkippedAndTheRestStillRun() throws Exception {
+    TestProbe<List<String>> runs = lab.kit.createTestProbe();
+    ScriptRunner recording = recording(runs, new CountDownLatch(0));
+    lab.start("a", 11, config(), (argv, timeout) -> {
+      if (argv.get(0).equals("/n/backup")) {
+        throw new IllegalStateException("cannot fork");
+      }
+      return recording.run(argv, timeout);
+    });
+    runs.expectMessage(List.of("/n/any", "INSTANCE", "VI_1", "BACKUP", "150"));
+  }
+
+  @Test
   void aRealGenericScriptGetsItsOwnWordsThenKeepalivedsFour() throws Exception {
     Path out = dir.resolve("out");
     Path script = dir.resolve("notify.sh");
