@@ -86,7 +86,9 @@ final class KeepalivedStopCheck {
       if (Files.size(script) > MAX_SCRIPT_BYTES) {
         return List.of();
       }
-      return scan(new String(Files.readAllBytes(script), StandardCharsets.UTF_8));
+      String text = new String(Files.readAllBytes(script), StandardCharsets.UTF_8);
+      // A program (`/usr/bin/killall -0 nginx`) is no script to read.
+      return text.indexOf('\0') >= 0 ? List.of() : scan(text);
     } catch (IOException e) {
       problems.warning(origin, key, "cannot read " + script + " to check it: " + e.getMessage());
       return List.of();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeepalivedStopCheckTest {
   private static final Path SCRIPTS = Path.of("src/test/resources/keepalived/scripts").toAbsolutePath();
-  private static final HostFacts ANY_HOST = new HostFacts("lb01", java.util.Set.of(), false);
+  private static final HostFacts ANY_HOST = new HostFacts("lb01", Set.of(), false);
 
   @TempDir
   Path dir;
@@ -55,6 +56,15 @@ class KeepalivedStopCheckTest {
         "systemctl status keepalived",
         "killall nginx; echo keepalived");
     assertEquals(List.of(), KeepalivedStopCheck.scan(script));
+  }
+
+  @Test
+  void aProgramIsNotReadAsAScript() throws IOException {
+    Path program = dir.resolve("program");
+    Files.write(program, "\0ELF systemctl stop keepalived\n".getBytes(StandardCharsets.UTF_8));
+    Problems problems = new Problems();
+    KeepalivedStopCheck.command(program + " -0 nginx", new Origin("x.conf", 3), "script", problems);
+    assertEquals(List.of(), problems.list());
   }
 
   @Test

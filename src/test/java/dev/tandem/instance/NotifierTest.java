@@ -42,7 +42,12 @@ class NotifierTest {
   private static final long BOUND_SECONDS = 10;
 
   private final InstanceLab lab = new InstanceLab();
-  private final ExecutorService fifoReader = Executors.newSingleThreadExecutor();
+  /** A daemon: if the instance never opens the FIFO, the reader's open never returns. */
+  private final ExecutorService fifoReader = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "fifo-reader");
+    thread.setDaemon(true);
+    return thread;
+  });
   private BufferedReader fifoLines;
 
   @TempDir
