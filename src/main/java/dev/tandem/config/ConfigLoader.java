@@ -39,20 +39,24 @@ public final class ConfigLoader {
       return new LoadResult(Optional.empty(), List.of(unreadable));
     }
     ConfigParseOptions options = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
-    return load(() -> ConfigFactory.parseFile(file.toFile(), options), file.toString(), host);
+    return load(() -> ConfigFactory.parseFile(file.toFile(), options), file.toString(), host, true);
   }
 
-  /** Reads HOCON text, such as a converted keepalived.conf; {@code originName} names it in problems. */
+  /**
+   * Reads HOCON text, such as a converted keepalived.conf; {@code originName} names it in problems.
+   * The scripts it names are not read: the importer has checked them against the original's lines.
+   */
   public static LoadResult loadText(String hocon, String originName, HostFacts host) {
     ConfigParseOptions options = ConfigParseOptions.defaults().setOriginDescription(originName).setSyntax(ConfigSyntax.CONF);
-    return load(() -> ConfigFactory.parseString(hocon, options), originName, host);
+    return load(() -> ConfigFactory.parseString(hocon, options), originName, host, false);
   }
 
-  private static LoadResult load(Supplier<Config> parse, String name, HostFacts host) {
+  private static LoadResult load(Supplier<Config> parse, String name, HostFacts host, boolean readScripts) {
     Problems problems = new Problems();
     Optional<Config> user = parse(parse, name, problems);
     Optional<ControllerConfig> config = user.flatMap(own -> {
-      ControllerConfig read = read(own, own.withFallback(ConfigFactory.defaultReference()), name, host, problems);
+      ControllerConfig read = read(own, own.withFallback(ConfigFactory.defaultReference()), name, host, readScripts,
+          problems);
       return problems.hasErrors() ? Optional.empty() : Optional.of(read);
     });
     return new LoadResult(config, problems.list());
@@ -79,7 +83,8 @@ public final class ConfigLoader {
     }
   }
 
-  private static ControllerConfig read(Config user, Config all, String name, HostFacts host, Problems problems) {
+  private static ControllerConfig read(Config user, Config all, String name, HostFacts host, boolean readScripts,
+      Problems problems) {
     KnownKeys knownKeys = new KnownKeys(all.getObject(ROOT), name, problems);
     GlobalConfig global = GlobalSection.read(section(user, all, "global", name, problems), host);
     JournalConfig journal = GlobalSection.readJournal(section(user, all, "journal", name, problems));
@@ -87,8 +92,9 @@ public final class ConfigLoader {
 
     Map<String, ScriptConfig> scripts = new LinkedHashMap<>();
     SettingReader checkDefaults = section(user, all, "check-defaults", name, problems);
-    namedEntries(all, "scripts", "script-defaults", name, problems)
-        .forEach((scriptName, script) -> scripts.put(scriptName, ScriptSection.read(scriptName, script, checkDefaults)));
+    Map<String, SettingReader> scriptReaders = namedEntries(all, "scripts", "script-defaults", name, problems);
+    scriptReaders.forEach((scriptName, script) ->
+        scripts.put(scriptName, ScriptSection.read(scriptName, script, checkDefaults)));
 
     List<InstanceConfig> instances = new ArrayList<>();
     Map<String, String> groupOwners = new HashMap<>();
@@ -102,10 +108,37 @@ public final class ConfigLoader {
             + instance.virtualRouterId() + " on interface " + instance.interfaceName());
       }
     });
+    if (readScripts) {
+      scriptReaders.forEach((scriptName, reader) -> {
+        if (scripts.get(scriptName).check() instanceof CheckSpec.Script script) {
+          checkCommand(script.command(), reader, "script");
+        }
+      });
+      instances.forEach(instance -> checkNotify(instance.notifications(), instanceReaders.get(instance.name())));
+    }
     if (instanceReaders.isEmpty()) {
       problems.warning(new Origin(name, 0), ROOT + ".instances", "no instances configured: nothing to run");
     }
     return new ControllerConfig(global, journal, fleet, scripts, instances);
+  }
+
+  private static void checkNotify(NotifyConfig notify, SettingReader instance) {
+    Map<String, Optional<String>> commands = new LinkedHashMap<>();
+    commands.put("master", notify.master());
+    commands.put("backup", notify.backup());
+    commands.put("fault", notify.fault());
+    commands.put("stop", notify.stop());
+    commands.put("generic", notify.generic());
+    if (commands.values().stream().anyMatch(Optional::isPresent)) {
+      SettingReader reader = instance.nested("notify");
+      commands.forEach((key, command) -> command.ifPresent(line -> checkCommand(line, reader, key)));
+    }
+  }
+
+  private static void checkCommand(String commandLine, SettingReader reader, String key) {
+    if (!commandLine.isEmpty()) {
+      KeepalivedStopCheck.command(commandLine, reader.origin(key), reader.key(key), reader.problems());
+    }
   }
 
   private static SettingReader section(Config user, Config all, String key, String name, Problems problems) {

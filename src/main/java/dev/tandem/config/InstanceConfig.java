@@ -9,6 +9,8 @@ import java.util.Optional;
  * One vrrp_instance, validated. {@code advertInterval} is whole seconds for v2 and a multiple of
  * 10 ms for v3. {@code preempt} is already false when nopreempt was asked for with state BACKUP.
  * {@code splitBrain} is empty unless the detector is enabled.
+ * {@code dontTrackPrimary} (keepalived's dont_track_primary): the instance's own interface going
+ * down does not put it in Fault.
  */
 public record InstanceConfig(
     String name,
@@ -29,6 +31,7 @@ public record InstanceConfig(
     List<Inet4Address> unicastPeers,
     List<TrackScriptRef> trackScripts,
     List<TrackInterface> trackInterfaces,
+    boolean dontTrackPrimary,
     NotifyConfig notifications,
     Optional<SplitBrainConfig> splitBrain,
     Origin origin) {

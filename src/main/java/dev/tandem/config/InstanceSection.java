@@ -51,6 +51,7 @@ final class InstanceSection {
         WeightedName.read(instance, "track-interfaces", knownKeys).stream()
             .map(track -> new TrackInterface(track.name(), track.weight().orElse(0)))
             .collect(Collectors.toList()),
+        instance.bool("dont-track-primary").orElse(false),
         readNotify(instance.nested("notify")),
         readSplitBrain(instance, unicastPeers),
         instance.objectOrigin());
@@ -186,11 +187,11 @@ final class InstanceSection {
 
   private static NotifyConfig readNotify(SettingReader notify) {
     return new NotifyConfig(
-        notify.nonEmptyString("master"),
-        notify.nonEmptyString("backup"),
-        notify.nonEmptyString("fault"),
-        notify.nonEmptyString("stop"),
-        notify.nonEmptyString("generic"),
+        notify.commandLine("master"),
+        notify.commandLine("backup"),
+        notify.commandLine("fault"),
+        notify.commandLine("stop"),
+        notify.commandLine("generic"),
         notify.nonEmptyString("fifo"));
   }
 }

@@ -55,6 +55,10 @@ public final class KeepalivedImporter {
       Map.entry("vrrp_garp_master_refresh_repeat", Option.of(Kind.NUMBER, "instance-defaults.garp.refresh-repeat")),
       Map.entry("vrrp_notify_fifo", Option.of(Kind.TEXT, "instance-defaults.notify.fifo")));
 
+  /** Options whose value is a command line that tandem runs. */
+  private static final Set<String> COMMANDS = Set.of("script", "notify_master", "notify_backup", "notify_fault",
+      "notify_stop", "notify");
+
   private static final Map<String, Option> SCRIPT_OPTIONS = Map.of(
       "script", Option.of(Kind.TEXT, "script"),
       "interval", Option.of(Kind.NUMBER, "interval"),
@@ -78,6 +82,7 @@ public final class KeepalivedImporter {
       Map.entry("garp_master_refresh", Option.of(Kind.NUMBER, "garp.master-refresh")),
       Map.entry("garp_master_refresh_repeat", Option.of(Kind.NUMBER, "garp.refresh-repeat")),
       Map.entry("unicast_src_ip", Option.of(Kind.TEXT, "unicast-source")),
+      Map.entry("dont_track_primary", Option.of(Kind.FLAG, "dont-track-primary")),
       Map.entry("notify_master", Option.of(Kind.TEXT, "notify.master")),
       Map.entry("notify_backup", Option.of(Kind.TEXT, "notify.backup")),
       Map.entry("notify_fault", Option.of(Kind.TEXT, "notify.fault")),
@@ -194,6 +199,9 @@ public final class KeepalivedImporter {
       } else if (options.containsKey(child.keyword())) {
         option(child, key, options.get(child.keyword())).ifPresent(value ->
             options.get(child.keyword()).paths().forEach(path -> into.add(new Setting(path, value))));
+        if (COMMANDS.contains(child.keyword())) {
+          KeepalivedStopCheck.command(child.joinedArgs(), child.origin(), key, problems);
+        }
       } else {
         unsupported(child, context);
       }

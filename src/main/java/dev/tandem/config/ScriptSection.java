@@ -52,7 +52,7 @@ final class ScriptSection {
       case "process":
         return readProcess(script.nested(kind, checkDefaults.objectAt(kind)));
       default:
-        return new CheckSpec.Script(script.nonEmptyString("script").orElse(""));
+        return new CheckSpec.Script(script.commandLine("script").orElse(""));
     }
   }
 

@@ -116,6 +116,16 @@ final class SettingReader {
     return text;
   }
 
+  /** A command line, split as keepalived splits it: an unclosed quote is an error (keepalived ignores the script). */
+  Optional<String> commandLine(String name) {
+    Optional<String> line = nonEmptyString(name);
+    if (line.isPresent() && CommandWords.split(line.get()).isEmpty()) {
+      error(name, "cannot split into words (an unclosed quote, or a backslash at the end): " + line.get());
+      return Optional.empty();
+    }
+    return line;
+  }
+
   Optional<Integer> integer(String name, int min, int max) {
     if (!has(name)) {
       return Optional.empty();

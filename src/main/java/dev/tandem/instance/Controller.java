@@ -6,6 +6,7 @@ import dev.tandem.health.HealthChecks;
 import dev.tandem.health.HostUsers;
 import dev.tandem.net.AddressTable;
 import dev.tandem.net.LinkHub;
+import dev.tandem.health.ScriptProcess;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +72,7 @@ public final class Controller {
   private static InstanceWiring wiring(ControllerConfig config, InstanceConfig instance, Start start, Clock clock,
       LongSupplier nanoTime) {
     return new InstanceWiring(instance, config.global().nodeId(), start.hubs().get(instance.interfaceName()),
-        start.addresses(), clock, nanoTime, config.scripts(), new HealthChecks(config.global(), HostUsers.system())::of);
+        start.addresses(), clock, nanoTime, config.scripts(), new HealthChecks(config.global(), HostUsers.system())::of,
+        ScriptProcess::run);
   }
 }

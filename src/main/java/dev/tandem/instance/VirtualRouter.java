@@ -50,6 +50,7 @@ final class VirtualRouter {
   private final String tag;
   private final ActorRef<AdvertSender.Command> sender;
   private final ActorRef<VipBinder.Command> binder;
+  private final ActorRef<Notifier.Command> notifier;
   private final ActorRef<InstanceCommand> journal;
   private Machine machine;
   /** The tracked checks: what they make of the configured priority and which hold the router in Fault. */
@@ -64,7 +65,7 @@ final class VirtualRouter {
 
   private VirtualRouter(ActorContext<RouterCommand> context, TimerScheduler<RouterCommand> timers,
       InstanceWiring wiring, ActorRef<AdvertSender.Command> sender, ActorRef<VipBinder.Command> binder,
-      ActorRef<InstanceCommand> journal) {
+      ActorRef<Notifier.Command> notifier, ActorRef<InstanceCommand> journal) {
     this.context = context;
     this.timers = timers;
     this.wiring = wiring;
@@ -75,6 +76,7 @@ final class VirtualRouter {
     this.tag = "(" + config.name() + ") ";
     this.sender = sender;
     this.binder = binder;
+    this.notifier = notifier;
     this.journal = journal;
     this.machine = Machine.initial(params, wiring.nanoTime().getAsLong());
     this.tracking = Tracking.of(config, wiring.scripts());
@@ -82,9 +84,9 @@ final class VirtualRouter {
 
   /** Starts at once (the RFC Startup event): a recovered state never makes a router Master by itself. */
   static Behavior<RouterCommand> create(InstanceWiring wiring, ActorRef<AdvertSender.Command> sender,
-      ActorRef<VipBinder.Command> binder, ActorRef<InstanceCommand> journal) {
+      ActorRef<VipBinder.Command> binder, ActorRef<Notifier.Command> notifier, ActorRef<InstanceCommand> journal) {
     return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> {
-      VirtualRouter router = new VirtualRouter(ctx, timers, wiring, sender, binder, journal);
+      VirtualRouter router = new VirtualRouter(ctx, timers, wiring, sender, binder, notifier, journal);
       router.rehearse();
       router.feed(new Input.Startup());
       return router.running();
@@ -218,12 +220,15 @@ final class VirtualRouter {
     VrrpState last = machine.state();
     List<InstanceEvent> events = new ArrayList<>();
     run(step(new Input.Shutdown())).ifPresent(events::add);
+    notifier.tell(new Notifier.Notify(NotifyState.STOP, machine.effectivePriority()));
     events.add(new InstanceStopped(InstanceEvent.SCHEMA_VERSION, now(), wiring.node(), config.name(), last,
         "operator stop"));
     CompletionStage<Done> journaled = ask(journal, ack -> new InstanceCommand.Record(events, Optional.of(ack)));
     CompletionStage<Done> sent = ask(sender, Drain::new);
     CompletionStage<Done> released = ask(binder, Drain::new);
-    context.pipeToSelf(journaled.thenCombine(sent, (a, b) -> a).thenCombine(released, (a, b) -> a),
+    CompletionStage<Done> notified = ask(notifier, Drain::new);
+    context.pipeToSelf(journaled.thenCombine(sent, (a, b) -> a).thenCombine(released, (a, b) -> a)
+            .thenCombine(notified, (a, b) -> a),
         (done, failure) -> new RouterCommand.Stopped(stop.replyTo()));
     return stopping();
   }
@@ -294,6 +299,8 @@ final class VirtualRouter {
     }
     context.getLog().info("{}Entering {} STATE{}", tag, transition.to(),
         transition.reason() instanceof TransitionReason.Startup ? " (init)" : "");
+    NotifyState.entering(transition.to())
+        .ifPresent(state -> notifier.tell(new Notifier.Notify(state, machine.effectivePriority())));
     return new StateChanged(InstanceEvent.SCHEMA_VERSION, now, wiring.node(), config.name(), transition.from(),
         transition.to(), cause, machine.effectivePriority(), vips);
   }

@@ -24,12 +24,12 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 /**
  * One vrrp_instance: a persistent actor whose journal holds the instance's transitions, with its
  * children the {@link VirtualRouter} (the RFC machine and its timers), the advert sender, the advert
- * receiver, the VIP binder, one {@link HealthChecker} per tracked script and, where configured, the
- * {@link SplitBrainDetector}. The router runs from the first moment, recovery or not, and hands
- * each transition (and each change a check makes to its priority or fault set) here to be journaled
- * beside the wire. The first events written in a run are preceded by a start event that carries the
- * state recovered from the journal, so the audit can tell a crash (recovered Master, no stop) from a
- * clean restart.
+ * receiver, the VIP binder, the {@link Notifier}, one {@link HealthChecker} per tracked script and,
+ * where configured, the {@link SplitBrainDetector}. The router runs from the first moment, recovery
+ * or not, and hands each transition (and each change a check makes to its priority or fault set)
+ * here to be journaled beside the wire. The first events written in a run are preceded by a start
+ * event that carries the state recovered from the journal, so the audit can tell a crash (recovered
+ * Master, no stop) from a clean restart.
  *
  * <p>A failed write restarts this actor with backoff and recovers it once the journal is back;
  * the children are kept, so a journal failure never interrupts VRRP.
@@ -54,7 +54,9 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
     ActorRef<AdvertSender.Command> sender = context.spawn(AdvertSender.create(config, wiring.hub()), "advert-sender", LOOP);
     ActorRef<VipBinder.Command> binder = context.spawn(VipBinder.create(config, wiring.hub(), wiring.addresses()),
         "vip-binder", DispatcherSelector.blocking());
-    this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, context.getSelf()), "router", LOOP);
+    ActorRef<Notifier.Command> notifier = context.spawn(Notifier.create(config, wiring.notifyRunner()), "notifier",
+        DispatcherSelector.blocking());
+    this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, notifier, context.getSelf()), "router", LOOP);
     context.spawn(AdvertReceiver.create(config, wiring.hub(), router), "advert-receiver", LOOP);
     for (int i = 0; i < config.trackScripts().size(); i++) {
       ScriptConfig script = wiring.scripts().get(config.trackScripts().get(i).name());

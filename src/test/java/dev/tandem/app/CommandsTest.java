@@ -92,6 +92,24 @@ class CommandsTest {
   }
 
   @Test
+  void convertAndCheckWarnWhereAScriptStopsKeepalived() throws IOException {
+    Path script = Path.of("src/test/resources/keepalived/scripts/seed-000-check_nginx.sh").toAbsolutePath();
+    String seed = Files.readString(Path.of("src/test/resources/keepalived/seed-000-master-check-nginx.conf"));
+    Path conf = dir.resolve("keepalived.conf");
+    Files.writeString(conf, seed.replace("/etc/keepalived/check_nginx.sh", script.toString()));
+    String expected = conf + ":7: warning: vrrp_script check_nginx.script: script " + script + ":8 stops keepalived "
+        + "(`killall keepalived`): under tandem this stops nothing and the VIP stays on this node; instead let the "
+        + "script exit non-zero and track it with weight 0 (the instance enters Fault and the peer takes over)\n";
+
+    assertEquals(0, run("convert", conf.toString()));
+    assertEquals(expected, err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(0, run("check", "--keepalived", "-c", conf.toString()));
+    assertTrue(err.toString().startsWith(expected), err.toString());
+    assertEquals(1, err.toString().split("stops keepalived", -1).length - 1, "warned once, on the original's line");
+  }
+
+  @Test
   void convertExits2OnErrors() throws IOException {
     Path conf = dir.resolve("keepalived.conf");
     Files.writeString(conf, "vrrp_instance VI_1 {\n  priority\n");

@@ -131,11 +131,12 @@ class ConfigLoaderTest {
   void trackReferencesTakeNamesOrObjectsAndUnknownScriptsAreDropped() {
     LoadResult result = loadResult("tandem.scripts.chk.script = \"/bin/true\"\ntandem.scripts.chk2.script = \"/bin/true\"\n"
         + "tandem.instances.VI_1 { " + MINIMAL_INSTANCE + ", track-scripts = [chk, {name = chk2, weight = -20}, ghost],"
-        + " track-interfaces = [eth0, {name = eth1, weight = 10}] }");
+        + " track-interfaces = [eth0, {name = eth1, weight = 10}], dont-track-primary = true }");
     InstanceConfig vi = result.config().orElseThrow().instances().get(0);
     assertEquals(List.of("chk", "chk2"), vi.trackScripts().stream().map(TrackScriptRef::name).collect(Collectors.toList()));
     assertEquals(-20, vi.trackScripts().get(1).weight().getAsInt());
     assertEquals(List.of(new TrackInterface("eth0", 0), new TrackInterface("eth1", 10)), vi.trackInterfaces());
+    assertTrue(vi.dontTrackPrimary());
     assertEquals(List.of("track script ghost not found, ignoring"),
         result.problems().stream().map(ConfigProblem::message).collect(Collectors.toList()));
   }

@@ -27,7 +27,7 @@ class KeepalivedImporterTest {
 
   static Stream<Path> seedConfigs() throws IOException {
     try (Stream<Path> files = Files.list(SEEDS)) {
-      return files.sorted().collect(Collectors.toList()).stream();
+      return files.filter(file -> file.toString().endsWith(".conf")).sorted().collect(Collectors.toList()).stream();
     }
   }
 
@@ -141,6 +141,7 @@ class KeepalivedImporterTest {
         "  garp_master_refresh 60",
         "  garp_master_refresh_repeat 4",
         "  unicast_src_ip 192.0.2.1",
+        "  dont_track_primary",
         "  unicast_peer {",
         "    192.0.2.2",
         "  }",
@@ -184,6 +185,7 @@ class KeepalivedImporterTest {
     assertEquals("chk", vi.trackScripts().get(0).name());
     assertEquals(-30, vi.trackScripts().get(0).weight().getAsInt());
     assertEquals(List.of(new TrackInterface("eth0", 0), new TrackInterface("eth1", 5)), vi.trackInterfaces());
+    assertTrue(vi.dontTrackPrimary());
     assertEquals(Optional.of("/bin/notify master"), vi.notifications().master());
     assertEquals(Optional.of("/bin/any"), vi.notifications().generic());
   }

@@ -57,7 +57,7 @@ class ShellCheckTest {
   void outputIsBoundedAndTheRestDiscarded() {
     CheckOutcome outcome = run("head -c 1000000 /dev/zero | tr '\\0' x", GENEROUS);
     assertTrue(outcome.healthy(), outcome.detail());
-    assertEquals("x".repeat(ShellCheck.OUTPUT_LIMIT) + "...[truncated at 4096 bytes]", outcome.output());
+    assertEquals("x".repeat(ScriptProcess.MAX_OUTPUT_BYTES) + "...[truncated at 4096 bytes]", outcome.output());
   }
 
   @Test

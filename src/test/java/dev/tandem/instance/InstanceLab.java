@@ -9,6 +9,8 @@ import dev.tandem.net.InMemoryAddressTable;
 import dev.tandem.net.InMemoryLink;
 import dev.tandem.net.InMemoryNetwork;
 import dev.tandem.net.LinkHub;
+import dev.tandem.health.ScriptProcess;
+import dev.tandem.health.ScriptRunner;
 import dev.tandem.vrrp.VrrpState;
 import dev.tandem.wire.DecodedFrame;
 import dev.tandem.wire.FrameDecoder;
@@ -86,26 +88,33 @@ final class InstanceLab implements AutoCloseable {
 
   /** As {@link #start(String, int, InstanceConfig)}, measuring with {@code nanoTime} (e.g. one that follows manual time). */
   Node start(String name, int hostByte, InstanceConfig config, LongSupplier nanoTime) {
-    return start(name, hostByte, config, Map.of(), script -> {
-      throw new IllegalArgumentException("no check for " + script.name());
-    }, nanoTime);
+    return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, ScriptProcess::run, nanoTime);
   }
 
   /** As {@link #start(String, int, InstanceConfig)}, with {@code scripts} run by the checks {@code checks} builds. */
   Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
       Function<ScriptConfig, HealthCheck> checks) {
-    return start(name, hostByte, config, scripts, checks, System::nanoTime);
+    return start(name, hostByte, config, scripts, checks, ScriptProcess::run, System::nanoTime);
+  }
+
+  /** As {@link #start(String, int, InstanceConfig)}, its notify scripts run by {@code notifyRunner}. */
+  Node start(String name, int hostByte, InstanceConfig config, ScriptRunner notifyRunner) {
+    return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, notifyRunner, System::nanoTime);
+  }
+
+  private static HealthCheck noCheck(ScriptConfig script) {
+    throw new IllegalArgumentException("no check for " + script.name());
   }
 
   private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
-      Function<ScriptConfig, HealthCheck> checks, LongSupplier nanoTime) {
+      Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner, LongSupplier nanoTime) {
     InMemoryLink link = network.link("eth0", new MacAddress(0x020000000000L | hostByte),
         TestInstances.ip("192.0.2." + hostByte));
     LinkHub hub = new LinkHub(link, nanoTime);
     hub.start();
     InMemoryAddressTable addresses = new InMemoryAddressTable();
     ActorRef<InstanceCommand> ref = kit.spawn(VrrpInstance.create(
-        new InstanceWiring(config, name, hub, addresses, Clock.systemUTC(), nanoTime, scripts, checks)));
+        new InstanceWiring(config, name, hub, addresses, Clock.systemUTC(), nanoTime, scripts, checks, notifyRunner)));
     Node node = new Node(name, link, addresses, ref);
     awaitState(node, VrrpState.BACKUP);
     return node;

@@ -141,7 +141,7 @@ class TrackingTest {
   private static InstanceConfig instance(int priority, List<TrackScriptRef> tracked) {
     return new InstanceConfig("VI_1", InitialState.BACKUP, "eth0", 51, priority, Duration.ofSeconds(1), 2, true,
         Duration.ZERO, AuthType.NONE, "", List.of(), ChecksumMode.WITH_PSEUDO_HEADER,
-        new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1), Optional.empty(), List.of(), tracked, List.of(),
+        new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1), Optional.empty(), List.of(), tracked, List.of(), false,
         NotifyConfig.none(), Optional.empty(), new Origin("t", 0));
   }
 }
