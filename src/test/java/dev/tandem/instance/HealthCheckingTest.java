@@ -79,13 +79,7 @@ class HealthCheckingTest {
     nextRun();
     assertEquals(150, lab.status(a).effectivePriority(), "one failure of fall 2");
     nextRun();
-    lab.awaitPriority(a, 90);
-    lab.time.timePasses(Duration.ofMillis(1000));
-    lab.awaitAdvert(new Seen("192.0.2.11", 90));
-    // B (100) discards A's adverts now and takes over Master_Down_Interval after the last 150 one.
-    lab.time.timePasses(Duration.ofMillis(4000));
-    lab.awaitState(b, VrrpState.MASTER);
-    lab.awaitState(a, VrrpState.BACKUP);
+    lab.awaitPreemptedAfterLowering(a, b, 90);
 
     List<InstanceEvent> events = lab.events("a", 5);
     assertEquals(List.of("started", "startup", "master-down", "health-changed", "preempted-by"), kinds(events));

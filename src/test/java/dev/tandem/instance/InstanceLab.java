@@ -230,6 +230,20 @@ final class InstanceLab implements AutoCloseable {
     return events;
   }
 
+  /**
+   * Master {@code a} (192.0.2.11, elected at 150) drops to {@code lowered}, below {@code b}'s 100:
+   * its next advert says so, and b, discarding it, takes over Master_Down_Interval after the last
+   * 150 one.
+   */
+  void awaitPreemptedAfterLowering(Node a, Node b, int lowered) {
+    awaitPriority(a, lowered);
+    time.timePasses(Duration.ofMillis(1000));
+    awaitAdvert(new Seen("192.0.2.11", lowered));
+    time.timePasses(Duration.ofMillis(4000));
+    awaitState(b, VrrpState.MASTER);
+    awaitState(a, VrrpState.BACKUP);
+  }
+
   /** Skips the adverts before {@code expected} (those the time just passed brought). */
   void awaitAdvert(Seen expected) {
     wire.fishForMessage(Duration.ofSeconds(3), "waiting for " + expected, seen -> seen.equals(expected)

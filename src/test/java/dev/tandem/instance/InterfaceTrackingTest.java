@@ -71,11 +71,7 @@ class InterfaceTrackingTest {
 
   @Test
   void dontTrackPrimaryIgnoresTheOwnInterface() {
-    Node a = electA(List.of(), true)[0];
-    a.interfaces().set("eth0", false);
-    lab.advertAfter(1000, new Seen("192.0.2.11", 150));
-    assertEquals(VrrpState.MASTER, lab.status(a).state());
-    assertEquals(List.of("started", "startup", "master-down"), kinds(lab.events("a", 3)));
+    assertLinkDownChangesNothing(electA(List.of(), true)[0], "eth0");
   }
 
   @Test
@@ -84,13 +80,7 @@ class InterfaceTrackingTest {
     Node a = nodes[0];
     Node b = nodes[1];
     a.interfaces().set("eth1", false);
-    lab.awaitPriority(a, 90);
-    lab.time.timePasses(Duration.ofMillis(1000));
-    lab.awaitAdvert(new Seen("192.0.2.11", 90));
-    // B (100) discards A's adverts now and takes over Master_Down_Interval after the last 150 one.
-    lab.time.timePasses(Duration.ofMillis(4000));
-    lab.awaitState(b, VrrpState.MASTER);
-    lab.awaitState(a, VrrpState.BACKUP);
+    lab.awaitPreemptedAfterLowering(a, b, 90);
 
     a.interfaces().set("eth1", true);
     lab.awaitPriority(a, 150);
@@ -108,8 +98,12 @@ class InterfaceTrackingTest {
 
   @Test
   void aReportForAnUntrackedInterfaceChangesNothing() {
-    Node a = electA(List.of(), false)[0];
-    a.interfaces().set("eth9", false);
+    assertLinkDownChangesNothing(electA(List.of(), false)[0], "eth9");
+  }
+
+  /** Master {@code a} keeps advertising at 150 and journals nothing after {@code name} goes down. */
+  private void assertLinkDownChangesNothing(Node a, String name) {
+    a.interfaces().set(name, false);
     lab.advertAfter(1000, new Seen("192.0.2.11", 150));
     assertEquals(VrrpState.MASTER, lab.status(a).state());
     assertEquals(List.of("started", "startup", "master-down"), kinds(lab.events("a", 3)));
