@@ -1,9 +1,15 @@
 package dev.tandem.lab;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.JournalDatabase;
+import dev.tandem.instance.HealthChanged;
+import dev.tandem.instance.InstanceEvent;
+import dev.tandem.instance.StateChanged;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +43,7 @@ class InterfaceTrackingIT extends TwoNodeLab {
   }
 
   @Test
-  void ownInterfaceDownPutsTheMasterInFaultTheBackupTakesOverAndUpLetsItPreemptBack() {
+  void ownInterfaceDownPutsTheMasterInFaultTheBackupTakesOverAndUpLetsItPreemptBack() throws Exception {
     Pair pair = startPair(Daemon.TANDEM, Daemon.TANDEM, LabInstance.v3("VI_1", 67, 150, "192.0.2.107/24"));
     Instant down = Instant.now();
     lab.ip(lb1, "link", "set", LabNode.INTERFACE, "down");
@@ -55,6 +61,20 @@ class InterfaceTrackingIT extends TwoNodeLab {
     // The capture on eth0 outlives the link going down: the node still hears its peer afterwards.
     assertFalse(log.contains("receiving on eth0 stopped"), log);
     assertTrue(log.substring(log.indexOf("Netlink reports eth0 up")).contains("advert from 192.0.2.12"), log);
+
+    assertEquals(0, pair.onLb1().terminate(BOUND), "the journal is read once its process has stopped");
+    List<String> journaled = JournalDatabase.readAll(List.of(lab.journalDir(lb1))).stream()
+        .filter(e -> e.at().isAfter(down)).map(InterfaceTrackingIT::describe).toList();
+    assertEquals(List.of("health-changed interface eth0 false [interface eth0]", "MASTER -> FAULT fault",
+        "health-changed interface eth0 true []", "FAULT -> BACKUP fault-cleared", "BACKUP -> MASTER master-down",
+        "MASTER -> INITIALIZE shutdown", "stopped"), journaled);
+  }
+
+  private static String describe(InstanceEvent event) {
+    if (event instanceof HealthChanged h) {
+      return "health-changed " + h.check() + " " + h.healthy() + " " + h.faults();
+    }
+    return event instanceof StateChanged s ? s.from() + " -> " + s.to() + " " + s.cause().kind() : "stopped";
   }
 
   /** {@code to} takes over from {@code from} on the wire after {@code since}, and holds the VIP alone. */
