@@ -8,6 +8,7 @@ import dev.tandem.fleet.FleetReplicator;
 import dev.tandem.instance.Controller;
 import dev.tandem.net.AddressTable;
 import dev.tandem.net.AddressTableException;
+import dev.tandem.net.IpLinkMonitor;
 import dev.tandem.net.IpRouteAddressTable;
 import dev.tandem.net.LinkException;
 import dev.tandem.net.LinkHub;
@@ -78,14 +79,19 @@ final class RunCommand implements Callable<Integer> {
         CompletableFuture.supplyAsync(() -> ControllerSystem.create(config, journal));
     Map<String, LinkHub> hubs = new LinkedHashMap<>();
     IpRouteAddressTable addresses = null;
+    IpLinkMonitor interfaces = null;
     try {
       openLinks(config, hubs);
+      interfaces = IpLinkMonitor.start();
       addresses = new IpRouteAddressTable(List.of("ip"));
       removeLeftoverVips(config, addresses);
       schema.join();
     } catch (LinkException | AddressTableException | CompletionException e) {
       System.err.println("tandem: " + (e instanceof CompletionException ? e.getCause().getMessage() : e.getMessage()));
       hubs.values().forEach(LinkHub::close);
+      if (interfaces != null) {
+        interfaces.close();
+      }
       if (addresses != null) {
         addresses.close();
       }
@@ -95,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
     ActorSystem<Controller.Command> system = starting.join();
     LOG.info("Starting tandem on node {} with {} instance(s), journal {}, {}", config.global().nodeId(),
         config.instances().size(), config.journal().dir().toAbsolutePath(), PcapLink.libraryVersion());
-    system.tell(new Controller.Start(hubs, addresses));
+    system.tell(new Controller.Start(hubs, addresses, interfaces));
     hubs.values().forEach(LinkHub::start);
     Optional<FleetReplicator> fleet = startFleet(config, journal, system);
 
@@ -106,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
     }
     ControllerSystem.stop(system);
     hubs.values().forEach(LinkHub::close);
+    interfaces.close();
     addresses.close();
     LOG.info("Stopped");
     return ExitCodes.OK;

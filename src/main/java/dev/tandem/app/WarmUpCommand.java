@@ -7,6 +7,7 @@ import dev.tandem.config.LoadResult;
 import dev.tandem.instance.Controller;
 import dev.tandem.net.AddressTableException;
 import dev.tandem.net.InMemoryAddressTable;
+import dev.tandem.net.InMemoryInterfaceMonitor;
 import dev.tandem.net.InMemoryNetwork;
 import dev.tandem.net.IpRouteAddressTable;
 import dev.tandem.net.LinkHub;
@@ -76,7 +77,9 @@ final class WarmUpCommand implements Callable<Integer> {
     LinkHub hub = new LinkHub(new InMemoryNetwork().link(INTERFACE, MacAddress.parse("02:00:00:00:00:01"),
         (Inet4Address) InetAddress.getByName("192.0.2.10")), System::nanoTime);
     ActorSystem<Controller.Command> system = ControllerSystem.create(config, journal);
-    system.tell(new Controller.Start(Map.of(INTERFACE, hub), addresses));
+    InMemoryInterfaceMonitor interfaces = new InMemoryInterfaceMonitor();
+    interfaces.set(INTERFACE, true);
+    system.tell(new Controller.Start(Map.of(INTERFACE, hub), addresses, interfaces));
     hub.start();
     long deadline = System.currentTimeMillis() + ELECTION_BOUND_MILLIS;
     while (addresses.list(INTERFACE).size() < 2 && System.currentTimeMillis() < deadline) {

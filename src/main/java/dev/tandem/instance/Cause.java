@@ -45,7 +45,7 @@ public record Cause(
       return plain("address-owner", "priority 255: this router owns the addresses");
     }
     if (reason instanceof TransitionReason.FaultCleared) {
-      return plain("fault-cleared", "all tracked checks healthy again");
+      return plain("fault-cleared", "all tracked checks and interfaces healthy again");
     }
     if (reason instanceof TransitionReason.Shutdown) {
       return plain("shutdown", "instance stopping");

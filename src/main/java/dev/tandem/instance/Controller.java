@@ -5,6 +5,7 @@ import dev.tandem.config.InstanceConfig;
 import dev.tandem.health.HealthChecks;
 import dev.tandem.health.HostUsers;
 import dev.tandem.net.AddressTable;
+import dev.tandem.net.InterfaceMonitor;
 import dev.tandem.net.LinkHub;
 import dev.tandem.health.ScriptProcess;
 import java.time.Clock;
@@ -28,8 +29,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 public final class Controller {
   public sealed interface Command permits Start, Shutdown, InstancesStopped {}
 
-  /** The links (one started hub per interface the instances use) and the host's address table. */
-  public record Start(Map<String, LinkHub> hubs, AddressTable addresses) implements Command {}
+  /**
+   * The links (one started hub per interface the instances use), the host's address table and the
+   * monitor of interface states all instances share.
+   */
+  public record Start(Map<String, LinkHub> hubs, AddressTable addresses, InterfaceMonitor interfaces)
+      implements Command {}
 
   /** Stop every instance gracefully (priority-0 adverts, VIPs released, journaled), then stop. */
   public record Shutdown(ActorRef<Done> replyTo) implements Command {}
@@ -73,6 +78,6 @@ public final class Controller {
       LongSupplier nanoTime) {
     return new InstanceWiring(instance, config.global().nodeId(), start.hubs().get(instance.interfaceName()),
         start.addresses(), clock, nanoTime, config.scripts(), new HealthChecks(config.global(), HostUsers.system())::of,
-        ScriptProcess::run);
+        ScriptProcess::run, start.interfaces());
   }
 }

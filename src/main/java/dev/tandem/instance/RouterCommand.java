@@ -1,6 +1,10 @@
 package dev.tandem.instance;
 
 import dev.tandem.health.CheckOutcome;
+import dev.tandem.net.InterfaceMonitor;
+import dev.tandem.net.InterfaceState;
+import dev.tandem.vrrp.Health;
+import dev.tandem.vrrp.Tracking;
 import dev.tandem.vrrp.Timer;
 import dev.tandem.wire.ReceivedAdvert;
 import org.apache.pekko.Done;
@@ -15,7 +19,50 @@ public sealed interface RouterCommand {
   record TimerFired(Timer timer, long dueNanos) implements RouterCommand {}
 
   /** One run of the tracked check {@code name}, from its {@link HealthChecker}. */
-  record CheckReported(String name, CheckOutcome outcome) implements RouterCommand {}
+  record CheckReported(String name, CheckOutcome outcome) implements RouterCommand, TrackedReport {
+    @Override
+    public String source() {
+      return name;
+    }
+
+    @Override
+    public boolean success() {
+      return outcome.healthy();
+    }
+
+    @Override
+    public String detail() {
+      return outcome.detail();
+    }
+
+    @Override
+    public String verdict(Health health) {
+      return "VRRP_Script(" + name + ") " + (health == Health.HEALTHY ? "succeeded" : "failed (" + outcome.detail() + ")");
+    }
+  }
+
+  /** A tracked interface went up or down (or its state at subscription), from the {@link InterfaceMonitor}. */
+  record InterfaceReported(InterfaceState state) implements RouterCommand, TrackedReport {
+    @Override
+    public String source() {
+      return Tracking.interfaceSource(state.name());
+    }
+
+    @Override
+    public boolean success() {
+      return state.up();
+    }
+
+    @Override
+    public String detail() {
+      return state.up() ? "link up" : "link down";
+    }
+
+    @Override
+    public String verdict(Health health) {
+      return "Netlink reports " + state.name() + (health == Health.HEALTHY ? " up" : " down");
+    }
+  }
 
   /** Operator stop: priority-0 advert if Master, VIPs released, journaled, then the router stops. */
   record Stop(ActorRef<Done> replyTo) implements RouterCommand {}

@@ -53,7 +53,7 @@ final class VirtualRouter {
   private final ActorRef<Notifier.Command> notifier;
   private final ActorRef<InstanceCommand> journal;
   private Machine machine;
-  /** The tracked checks: what they make of the configured priority and which hold the router in Fault. */
+  /** The tracked checks and interfaces: what they make of the configured priority and which hold the router in Fault. */
   private Tracking tracking;
   /** Whether the split-brain detector has made this router yield: a fault beside the checks' own. */
   private boolean yielded;
@@ -118,7 +118,8 @@ final class VirtualRouter {
     return Behaviors.receive(RouterCommand.class)
         .onMessage(RouterCommand.AdvertArrived.class, this::onAdvert)
         .onMessage(RouterCommand.TimerFired.class, this::onTimer)
-        .onMessage(RouterCommand.CheckReported.class, this::onCheck)
+        .onMessage(RouterCommand.CheckReported.class, this::onTracked)
+        .onMessage(RouterCommand.InterfaceReported.class, this::onTracked)
         .onMessage(RouterCommand.GetStatus.class, this::onStatus)
         .onMessage(RouterCommand.Stop.class, this::onStop)
         .onMessage(RouterCommand.SplitBrainYield.class, this::onSplitBrain)
@@ -164,20 +165,19 @@ final class VirtualRouter {
   }
 
   /**
-   * A check's result: when its verdict moves the effective priority or the fault set, the change is
-   * journaled and handed to the machine (a new priority, then Fault entered or left), keepalived's
-   * log lines with it.
+   * A check's or an interface's result: when its verdict moves the effective priority or the fault
+   * set, the change is journaled and handed to the machine (a new priority, then Fault entered or
+   * left), keepalived's log lines with it.
    */
-  private Behavior<RouterCommand> onCheck(RouterCommand.CheckReported reported) {
+  private Behavior<RouterCommand> onTracked(TrackedReport report) {
     Tracking before = tracking;
-    String name = reported.name();
-    tracking = tracking.after(name, reported.outcome().healthy());
+    String name = report.source();
+    tracking = tracking.after(name, report.success());
     Health health = tracking.source(name).health();
     if (health == before.source(name).health()) {
       return Behaviors.same();
     }
-    String verdict = "VRRP_Script(" + name + ") " + (health == Health.HEALTHY ? "succeeded"
-        : "failed (" + reported.outcome().detail() + ")");
+    String verdict = report.verdict(health);
     context.getLog().info(verdict);
     int from = before.effectivePriority();
     int to = tracking.effectivePriority();
@@ -187,7 +187,7 @@ final class VirtualRouter {
     }
     List<InstanceEvent> events = new ArrayList<>();
     events.add(new HealthChanged(InstanceEvent.SCHEMA_VERSION, now(), wiring.node(), config.name(), name,
-        health == Health.HEALTHY, reported.outcome().detail(), from, to, faults));
+        health == Health.HEALTHY, report.detail(), from, to, faults));
     if (from != to) {
       run(step(new Input.PriorityChanged(to, verdict))).ifPresent(events::add);
     }

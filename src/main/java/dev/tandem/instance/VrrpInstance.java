@@ -2,12 +2,15 @@ package dev.tandem.instance;
 
 import dev.tandem.config.InstanceConfig;
 import dev.tandem.config.ScriptConfig;
+import dev.tandem.config.TrackInterface;
 import dev.tandem.config.VirtualAddress;
+import dev.tandem.vrrp.Tracking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -25,7 +28,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
  * One vrrp_instance: a persistent actor whose journal holds the instance's transitions, with its
  * children the {@link VirtualRouter} (the RFC machine and its timers), the advert sender, the advert
  * receiver, the VIP binder, the {@link Notifier}, one {@link HealthChecker} per tracked script and,
- * where configured, the {@link SplitBrainDetector}. The router runs from the first moment, recovery
+ * where configured, the {@link SplitBrainDetector}; the process's interface monitor reports the
+ * interfaces it tracks to the router. The router runs from the first moment, recovery
  * or not, and hands each transition (and each change a check makes to its priority or fault set)
  * here to be journaled beside the wire. The first events written in a run are preceded by a start
  * event that carries the state recovered from the journal, so the audit can tell a crash (recovered
@@ -63,8 +67,22 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
       context.spawn(HealthChecker.create(script, wiring.checks().apply(script), router),
           "check-" + i, DispatcherSelector.blocking());
     }
+    subscribeToInterfaces(wiring, router);
     config.splitBrain().ifPresent(settings -> context.spawn(
         SplitBrainDetector.create(wiring, settings, router, binder, context.getSelf()), "split-brain-detector"));
+  }
+
+  /** The monitor's reports for the interfaces this instance tracks go to the router as messages. */
+  private static void subscribeToInterfaces(InstanceWiring wiring, ActorRef<RouterCommand> router) {
+    Set<String> tracked = Tracking.trackedInterfaces(wiring.config()).stream().map(TrackInterface::name)
+        .collect(Collectors.toUnmodifiableSet());
+    if (!tracked.isEmpty()) {
+      wiring.interfaces().subscribe(state -> {
+        if (tracked.contains(state.name())) {
+          router.tell(new RouterCommand.InterfaceReported(state));
+        }
+      });
+    }
   }
 
   public static Behavior<InstanceCommand> create(InstanceWiring wiring) {

@@ -2,6 +2,7 @@ package dev.tandem.vrrp;
 
 import dev.tandem.config.InstanceConfig;
 import dev.tandem.config.ScriptConfig;
+import dev.tandem.config.TrackInterface;
 import dev.tandem.config.TrackScriptRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,9 @@ public record Tracking(int basePriority, List<TrackedSource> sources) {
 
   /**
    * The instance's tracked scripts, each with its weight: the instance's own for that script when
-   * it gives one, else the script's (keepalived's track_script NAME weight N).
+   * it gives one, else the script's (keepalived's track_script NAME weight N); then its interfaces:
+   * its own with weight 0 unless dont-track-primary, and each track-interface with its weight. A
+   * link's state is known at once, so interfaces count from their first report (rise = fall = 1).
    */
   public static Tracking of(InstanceConfig instance, Map<String, ScriptConfig> scripts) {
     List<TrackedSource> sources = new ArrayList<>();
@@ -32,7 +35,33 @@ public record Tracking(int basePriority, List<TrackedSource> sources) {
       sources.add(new TrackedSource(ref.name(), ref.weight().orElse(script.weight()),
           RiseFall.start(script.rise(), script.fall())));
     }
+    for (TrackInterface tracked : trackedInterfaces(instance)) {
+      sources.add(new TrackedSource(interfaceSource(tracked.name()), tracked.weight(), RiseFall.start(1, 1)));
+    }
     return new Tracking(instance.priority(), sources);
+  }
+
+  /**
+   * The interfaces an instance tracks, each once. Its own interface, tracked, already puts it in
+   * Fault when down, so a track-interface entry naming it again adds nothing but a second source
+   * under the same name.
+   */
+  public static List<TrackInterface> trackedInterfaces(InstanceConfig instance) {
+    List<TrackInterface> tracked = new ArrayList<>();
+    if (!instance.dontTrackPrimary()) {
+      tracked.add(new TrackInterface(instance.interfaceName(), 0));
+    }
+    for (TrackInterface extra : instance.trackInterfaces()) {
+      if (tracked.stream().noneMatch(t -> t.name().equals(extra.name()))) {
+        tracked.add(extra);
+      }
+    }
+    return tracked;
+  }
+
+  /** The source name of an interface, as logs and the journal show it: {@code interface eth1}. */
+  public static String interfaceSource(String interfaceName) {
+    return "interface " + interfaceName;
   }
 
   /** keepalived's vrrp_set_effective_priority: owners stay 255, everyone else 1..254. */

@@ -1,5 +1,7 @@
 package dev.tandem.instance;
 
+import static dev.tandem.instance.InstanceLab.describe;
+import static dev.tandem.instance.InstanceLab.kinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.instance.InstanceLab.Node;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.SerializationTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class HealthCheckingTest {
     Node a = nodes[0];
     check.exitWith(1);
     nextRun();
-    awaitAdvert(new Seen("192.0.2.11", 0));
+    lab.awaitAdvert(new Seen("192.0.2.11", 0));
     lab.awaitState(a, VrrpState.FAULT);
     lab.awaitAddresses(a, List.of());
     // B heard the release: it takes over after its Skew_Time (609 ms), A stays silent in Fault.
@@ -78,13 +79,7 @@ class HealthCheckingTest {
     nextRun();
     assertEquals(150, lab.status(a).effectivePriority(), "one failure of fall 2");
     nextRun();
-    awaitPriority(a, 90);
-    lab.time.timePasses(Duration.ofMillis(1000));
-    awaitAdvert(new Seen("192.0.2.11", 90));
-    // B (100) discards A's adverts now and takes over Master_Down_Interval after the last 150 one.
-    lab.time.timePasses(Duration.ofMillis(4000));
-    lab.awaitState(b, VrrpState.MASTER);
-    lab.awaitState(a, VrrpState.BACKUP);
+    lab.awaitPreemptedAfterLowering(a, b, 90);
 
     List<InstanceEvent> events = lab.events("a", 5);
     assertEquals(List.of("started", "startup", "master-down", "health-changed", "preempted-by"), kinds(events));
@@ -94,7 +89,7 @@ class HealthCheckingTest {
     nextRun();
     assertEquals(90, lab.status(a).effectivePriority(), "one success of rise 2");
     nextRun();
-    awaitPriority(a, 150);
+    lab.awaitPriority(a, 150);
     lab.time.timePasses(Duration.ofMillis(4000));
     lab.time.timePasses(Duration.ofMillis(4000));
     lab.awaitState(a, VrrpState.MASTER);
@@ -104,7 +99,7 @@ class HealthCheckingTest {
   void positiveWeightWhileHealthyLetsTheLowerRouterWin() {
     Node a = lab.start("a", 11, TestInstances.vi1(150, true));
     Node b = startTracking("b", 12, 100, 60, 1, 1);
-    awaitPriority(b, 160);
+    lab.awaitPriority(b, 160);
     lab.quietFor(3413);
     lab.advertAfter(1, new Seen("192.0.2.11", 150));
     // B (160) discards A's advert and its own Master_Down_Timer (armed at 100: 3609 ms) runs out.
@@ -141,28 +136,5 @@ class HealthCheckingTest {
       assertEquals(before + 1, check.runs.get());
       return null;
     });
-  }
-
-  /** Skips the adverts before {@code expected} (those the interval just passed brought). */
-  private void awaitAdvert(Seen expected) {
-    lab.wire.fishForMessage(Duration.ofSeconds(3), "waiting for " + expected, seen -> seen.equals(expected)
-        ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
-  }
-
-  private void awaitPriority(Node node, int priority) {
-    lab.wire.awaitAssert(Duration.ofSeconds(3), () -> {
-      assertEquals(priority, lab.status(node).effectivePriority());
-      return null;
-    });
-  }
-
-  private static List<String> describe(HealthChanged h) {
-    return List.of(h.check(), String.valueOf(h.healthy()), h.detail(), String.valueOf(h.fromPriority()),
-        String.valueOf(h.toPriority()), h.faults().toString());
-  }
-
-  private static List<String> kinds(List<InstanceEvent> events) {
-    return events.stream().map(e -> e instanceof StateChanged s ? s.cause().kind()
-        : e instanceof HealthChanged ? "health-changed" : e instanceof InstanceStarted ? "started" : "stopped").toList();
   }
 }

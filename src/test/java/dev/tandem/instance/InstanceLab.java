@@ -6,6 +6,7 @@ import dev.tandem.config.InstanceConfig;
 import dev.tandem.config.ScriptConfig;
 import dev.tandem.health.HealthCheck;
 import dev.tandem.net.InMemoryAddressTable;
+import dev.tandem.net.InMemoryInterfaceMonitor;
 import dev.tandem.net.InMemoryLink;
 import dev.tandem.net.InMemoryNetwork;
 import dev.tandem.net.LinkHub;
@@ -25,6 +26,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -44,8 +46,9 @@ final class InstanceLab implements AutoCloseable {
   /** An advert seen on the wire. */
   record Seen(String source, int priority) {}
 
-  /** One node: its link, its address table and its instance. */
-  record Node(String name, InMemoryLink link, InMemoryAddressTable addresses, ActorRef<InstanceCommand> instance) {}
+  /** One node: its link, its address table, its interface states (set them to take links down) and its instance. */
+  record Node(String name, InMemoryLink link, InMemoryAddressTable addresses, InMemoryInterfaceMonitor interfaces,
+      ActorRef<InstanceCommand> instance) {}
 
   /** Manual time and the persistence testkit's in-memory journal. */
   static final Config IN_MEMORY_JOURNAL = ManualTime.config()
@@ -113,9 +116,13 @@ final class InstanceLab implements AutoCloseable {
     LinkHub hub = new LinkHub(link, nanoTime);
     hub.start();
     InMemoryAddressTable addresses = new InMemoryAddressTable();
-    ActorRef<InstanceCommand> ref = kit.spawn(VrrpInstance.create(
-        new InstanceWiring(config, name, hub, addresses, Clock.systemUTC(), nanoTime, scripts, checks, notifyRunner)));
-    Node node = new Node(name, link, addresses, ref);
+    // Every interface the node's config names is up at start, as on a healthy host.
+    InMemoryInterfaceMonitor interfaces = new InMemoryInterfaceMonitor();
+    interfaces.set(config.interfaceName(), true);
+    config.trackInterfaces().forEach(tracked -> interfaces.set(tracked.name(), true));
+    ActorRef<InstanceCommand> ref = kit.spawn(VrrpInstance.create(new InstanceWiring(config, name, hub, addresses,
+        Clock.systemUTC(), nanoTime, scripts, checks, notifyRunner, interfaces)));
+    Node node = new Node(name, link, addresses, interfaces, ref);
     awaitState(node, VrrpState.BACKUP);
     return node;
   }
@@ -221,6 +228,47 @@ final class InstanceLab implements AutoCloseable {
       return null;
     });
     return events;
+  }
+
+  /**
+   * Master {@code a} (192.0.2.11, elected at 150) drops to {@code lowered}, below {@code b}'s 100:
+   * its next advert says so, and b, discarding it, takes over Master_Down_Interval after the last
+   * 150 one.
+   */
+  void awaitPreemptedAfterLowering(Node a, Node b, int lowered) {
+    awaitPriority(a, lowered);
+    time.timePasses(Duration.ofMillis(1000));
+    awaitAdvert(new Seen("192.0.2.11", lowered));
+    time.timePasses(Duration.ofMillis(4000));
+    awaitState(b, VrrpState.MASTER);
+    awaitState(a, VrrpState.BACKUP);
+  }
+
+  /** Skips the adverts before {@code expected} (those the time just passed brought). */
+  void awaitAdvert(Seen expected) {
+    wire.fishForMessage(Duration.ofSeconds(3), "waiting for " + expected, seen -> seen.equals(expected)
+        ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+  }
+
+  void awaitPriority(Node node, int priority) {
+    wire.awaitAssert(Duration.ofSeconds(3), () -> {
+      if (status(node).effectivePriority() != priority) {
+        throw new AssertionError(node.name() + " has priority " + status(node).effectivePriority() + ", expected " + priority);
+      }
+      return null;
+    });
+  }
+
+  /** "started", "stopped", "health-changed", or the cause kind of each transition. */
+  static List<String> kinds(List<InstanceEvent> events) {
+    return events.stream().map(e -> e instanceof StateChanged s ? s.cause().kind()
+        : e instanceof HealthChanged ? "health-changed" : e instanceof InstanceStarted ? "started" : "stopped").toList();
+  }
+
+  /** A health change as check, healthy, detail, from and to priority, and faults. */
+  static List<String> describe(HealthChanged h) {
+    return List.of(h.check(), String.valueOf(h.healthy()), h.detail(), String.valueOf(h.fromPriority()),
+        String.valueOf(h.toPriority()), h.faults().toString());
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.tandem.config.InstanceConfig;
 import dev.tandem.config.NotifyConfig;
 import dev.tandem.config.Origin;
 import dev.tandem.config.ScriptConfig;
+import dev.tandem.config.TrackInterface;
 import dev.tandem.config.TrackScriptRef;
 import dev.tandem.config.SplitBrainAction;
 import dev.tandem.config.SplitBrainConfig;
@@ -40,33 +41,40 @@ final class TestInstances {
   }
 
   static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp, NotifyConfig notify) {
-    return vi1(priority, preempt, garp, List.of(), List.of(), notify, Optional.empty());
+    return vi1(priority, preempt, garp, List.of(), List.of(), List.of(), false, notify, Optional.empty());
   }
 
   /** VI_1 with preempt, tracking these scripts by name (their own weights). */
   static InstanceConfig vi1Tracking(int priority, String... scripts) {
     return vi1(priority, true, KEEPALIVED_GARP, List.of(), Stream.of(scripts)
-        .map(name -> new TrackScriptRef(name, OptionalInt.empty(), new Origin("test", 0))).toList(), NotifyConfig.none(),
-        Optional.empty());
+        .map(name -> new TrackScriptRef(name, OptionalInt.empty(), new Origin("test", 0))).toList(), List.of(), false,
+        NotifyConfig.none(), Optional.empty());
   }
 
   /** Multicast adverts, with a split-brain detector reporting to {@code peer} every second. */
   static InstanceConfig withSplitBrain(int priority, String peer, SplitBrainAction action) {
-    return vi1(priority, true, KEEPALIVED_GARP, List.of(), List.of(), NotifyConfig.none(),
+    return vi1(priority, true, KEEPALIVED_GARP, List.of(), List.of(), List.of(), false, NotifyConfig.none(),
         Optional.of(new SplitBrainConfig(List.of(ip(peer)), Duration.ofSeconds(1), action)));
   }
 
   static InstanceConfig unicast(int priority, List<Inet4Address> peers) {
-    return vi1(priority, true, KEEPALIVED_GARP, peers, List.of(), NotifyConfig.none(), Optional.empty());
+    return vi1(priority, true, KEEPALIVED_GARP, peers, List.of(), List.of(), false, NotifyConfig.none(), Optional.empty());
+  }
+
+  /** VI_1 with preempt on eth0, tracking these interfaces besides its own unless {@code dontTrackPrimary}. */
+  static InstanceConfig vi1TrackingInterfaces(int priority, List<TrackInterface> interfaces, boolean dontTrackPrimary) {
+    return vi1(priority, true, KEEPALIVED_GARP, List.of(), List.of(), interfaces, dontTrackPrimary, NotifyConfig.none(),
+        Optional.empty());
   }
 
   private static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp, List<Inet4Address> unicastPeers,
-      List<TrackScriptRef> tracked, NotifyConfig notify, Optional<SplitBrainConfig> splitBrain) {
+      List<TrackScriptRef> tracked, List<TrackInterface> interfaces, boolean dontTrackPrimary, NotifyConfig notify,
+      Optional<SplitBrainConfig> splitBrain) {
     return new InstanceConfig("VI_1", InitialState.BACKUP, "eth0", 51, priority, Duration.ofSeconds(1), 2, preempt,
         Duration.ZERO, AuthType.PASS, "1111",
         List.of(new VirtualAddress(ip("192.0.2.100"), 24, Optional.empty(), Optional.empty())),
         ChecksumMode.WITH_PSEUDO_HEADER, garp,
-        Optional.empty(), unicastPeers, tracked, List.of(), false, notify, splitBrain, new Origin("test", 0));
+        Optional.empty(), unicastPeers, tracked, interfaces, dontTrackPrimary, notify, splitBrain, new Origin("test", 0));
   }
 
   /** A script run every second; {@code fall} and {@code rise} as given. */

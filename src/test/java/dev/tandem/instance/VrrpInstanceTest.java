@@ -1,5 +1,6 @@
 package dev.tandem.instance;
 
+import static dev.tandem.instance.InstanceLab.kinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -215,11 +216,5 @@ class VrrpInstanceTest {
 
   private static InstanceEvent last(List<InstanceEvent> events) {
     return events.get(events.size() - 1);
-  }
-
-  /** "started", "stopped", or the cause kind of each transition. */
-  private static List<String> kinds(List<InstanceEvent> events) {
-    return events.stream().map(e -> e instanceof StateChanged s ? s.cause().kind()
-        : e instanceof InstanceStarted ? "started" : "stopped").toList();
   }
 }

@@ -76,7 +76,11 @@ abstract class TwoNodeLab {
    * moment first, and says "Entering BACKUP STATE (init)" at start anyway.)
    */
   Pair startPair(Daemon masterDaemon, Daemon backupDaemon, LabInstance master) {
-    LabInstance backup = master.withPriority(100).startingAsBackup();
+    return startPair(masterDaemon, backupDaemon, master, master.withPriority(100).startingAsBackup());
+  }
+
+  /** As {@link #startPair(Daemon, Daemon, LabInstance)}, with the backup's instance given. */
+  Pair startPair(Daemon masterDaemon, Daemon backupDaemon, LabInstance master, LabInstance backup) {
     LabProcess first = start(masterDaemon, lb1, List.of(master));
     LabProcess second = start(backupDaemon, lb2, List.of(backup));
     Pair pair = new Pair(master, backup, first, second);

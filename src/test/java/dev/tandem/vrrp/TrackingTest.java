@@ -12,6 +12,7 @@ import dev.tandem.config.InstanceConfig;
 import dev.tandem.config.NotifyConfig;
 import dev.tandem.config.Origin;
 import dev.tandem.config.ScriptConfig;
+import dev.tandem.config.TrackInterface;
 import dev.tandem.config.TrackScriptRef;
 import java.time.Duration;
 import java.util.List;
@@ -126,11 +127,40 @@ class TrackingTest {
         "chk_web", script("chk_web", 10, 1, 1));
     InstanceConfig vi = instance(150, List.of(
         new TrackScriptRef("chk_nginx", OptionalInt.empty(), new Origin("t", 1)),
-        new TrackScriptRef("chk_web", OptionalInt.of(0), new Origin("t", 2))));
+        new TrackScriptRef("chk_web", OptionalInt.of(0), new Origin("t", 2))), List.of(), true);
     Tracking t = Tracking.of(vi, scripts);
     assertEquals(new Tracking(150, List.of(
         new TrackedSource("chk_nginx", -20, RiseFall.start(2, 3)),
         new TrackedSource("chk_web", 0, RiseFall.start(1, 1)))), t);
+  }
+
+  @Test
+  void theOwnInterfaceIsTrackedWithWeightZeroThenEachTrackedInterfaceOnce() {
+    InstanceConfig vi = instance(100, List.of(), List.of(new TrackInterface("eth1", -20),
+        new TrackInterface("eth0", -50), new TrackInterface("eth2", 0)), false);
+    assertEquals(new Tracking(100, List.of(
+        new TrackedSource("interface eth0", 0, RiseFall.start(1, 1)),
+        new TrackedSource("interface eth1", -20, RiseFall.start(1, 1)),
+        new TrackedSource("interface eth2", 0, RiseFall.start(1, 1)))), Tracking.of(vi, Map.of()));
+  }
+
+  @Test
+  void dontTrackPrimaryLeavesTheOwnInterfaceOutUnlessTrackedByName() {
+    assertEquals(List.of(), Tracking.of(instance(100, List.of(), List.of(), true), Map.of()).sources());
+    InstanceConfig vi = instance(100, List.of(), List.of(new TrackInterface("eth0", -50)), true);
+    assertEquals(List.of(new TrackedSource("interface eth0", -50, RiseFall.start(1, 1))),
+        Tracking.of(vi, Map.of()).sources());
+  }
+
+  @Test
+  void anInterfaceCountsFromItsFirstReport() {
+    InstanceConfig vi = instance(100, List.of(), List.of(new TrackInterface("eth1", -20)), false);
+    Tracking down = Tracking.of(vi, Map.of()).after("interface eth0", true).after("interface eth1", false);
+    assertEquals(80, down.effectivePriority());
+    assertEquals(List.of(), down.faults());
+    Tracking ownDown = down.after("interface eth0", false);
+    assertEquals(List.of("interface eth0"), ownDown.faults());
+    assertEquals(100, ownDown.after("interface eth1", true).effectivePriority());
   }
 
   private static ScriptConfig script(String name, int weight, int rise, int fall) {
@@ -138,10 +168,11 @@ class TrackingTest {
         weight, rise, fall, Optional.empty(), new Origin("t", 0));
   }
 
-  private static InstanceConfig instance(int priority, List<TrackScriptRef> tracked) {
+  private static InstanceConfig instance(int priority, List<TrackScriptRef> tracked, List<TrackInterface> interfaces,
+      boolean dontTrackPrimary) {
     return new InstanceConfig("VI_1", InitialState.BACKUP, "eth0", 51, priority, Duration.ofSeconds(1), 2, true,
         Duration.ZERO, AuthType.NONE, "", List.of(), ChecksumMode.WITH_PSEUDO_HEADER,
-        new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1), Optional.empty(), List.of(), tracked, List.of(), false,
+        new GarpConfig(Duration.ofSeconds(5), 5, Duration.ZERO, 1), Optional.empty(), List.of(), tracked, interfaces, dontTrackPrimary,
         NotifyConfig.none(), Optional.empty(), new Origin("t", 0));
   }
 }
