@@ -44,10 +44,7 @@ class MailAlertTest {
   @Test
   void oneEmailPerTransitionInKeepalivedsWords() throws Exception {
     try (SmtpSink sink = new SmtpSink(SmtpSink.Mode.ACCEPT)) {
-      Node a = lab.start("a", 11, TestInstances.vi1(150, true), alerts(sink.port(), Duration.ofSeconds(5)));
-      Node b = lab.start("b", 12, TestInstances.vi1(100, true));
-      lab.elect(a, b);
-      lab.stop(a);
+      lab.stop(electAlerting(sink, Duration.ofSeconds(5)));
       assertEquals(List.of(
           "[LVS_DEVEL] VRRP Instance VI_1 - Entering BACKUP state",
           "[LVS_DEVEL] VRRP Instance VI_1 - Entering MASTER state",
@@ -59,18 +56,23 @@ class MailAlertTest {
   @Test
   void aServerThatNeverAnswersDoesNotDelayTheTakeover() throws IOException {
     try (SmtpSink sink = new SmtpSink(SmtpSink.Mode.SILENT)) {
-      Node a = lab.start("a", 11, TestInstances.vi1(150, true), alerts(sink.port(), Duration.ofSeconds(2)));
-      Node b = lab.start("b", 12, TestInstances.vi1(100, true));
-      // elect: no advert before a's Master_Down_Interval and a's first advert 1 ms after it, while its
-      // Mailer is still waiting for the silent server's greeting.
-      lab.elect(a, b);
+      // elect: no advert before a's Master_Down_Interval and a's first advert 1 ms after it (waited
+      // for 3 s at most), while its Mailer waits up to keepalived's 30 s for the silent server's greeting.
+      // Closing the sink at the end resets that connection.
+      Node a = electAlerting(sink, Duration.ofSeconds(30));
       lab.awaitState(a, VrrpState.MASTER);
       lab.awaitAddresses(a, List.of("192.0.2.100/24"));
     }
   }
 
-  private static MailAlerts alerts(int port, Duration timeout) {
-    return new MailAlerts("LVS_DEVEL", "root@lb1", List.of("ops@example.com"), "127.0.0.1", port, timeout);
+  /** Node a (150, alerting to {@code sink}) wins the election against b (100); returns a. */
+  private Node electAlerting(SmtpSink sink, Duration timeout) {
+    MailAlerts alerts = new MailAlerts("LVS_DEVEL", "root@lb1", List.of("ops@example.com"), "127.0.0.1", sink.port(),
+        timeout);
+    Node a = lab.start("a", 11, TestInstances.vi1(150, true), alerts);
+    Node b = lab.start("b", 12, TestInstances.vi1(100, true));
+    lab.elect(a, b);
+    return a;
   }
 
   private static String subject(SmtpSink sink) throws InterruptedException {
