@@ -119,7 +119,9 @@ public final class ConfigLoader {
     if (instanceReaders.isEmpty()) {
       problems.warning(new Origin(name, 0), ROOT + ".instances", "no instances configured: nothing to run");
     }
-    return new ControllerConfig(global, journal, fleet, scripts, instances);
+    List<SyncGroupConfig> syncGroups = SyncGroupSection.read(
+        namedEntries(all, "sync-groups", "sync-group-defaults", name, problems), instanceReaders.keySet());
+    return new ControllerConfig(global, journal, fleet, scripts, instances, syncGroups);
   }
 
   private static void checkNotify(NotifyConfig notify, SettingReader instance) {

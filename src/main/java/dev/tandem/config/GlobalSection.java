@@ -2,6 +2,7 @@ package dev.tandem.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads tandem.global and tandem.journal. */
@@ -19,14 +20,20 @@ final class GlobalSection {
     String routerId = global.string("router-id").map(String::trim).filter(id -> !id.isEmpty()).orElse(nodeId);
     Optional<String> smtpServer = noneIfEmpty(global.string("smtp-server"));
     smtpServer.ifPresent(server -> checkSmtpServer(global, server));
+    List<String> emails = global.stringList("notification-email");
+    boolean smtpAlert = global.bool("smtp-alert").orElse(false);
+    if (smtpAlert && (smtpServer.isEmpty() || emails.isEmpty())) {
+      global.warning("smtp-alert", "is on but " + (smtpServer.isEmpty() ? "smtp-server" : "notification-email")
+          + " is not set: no alert email will be sent");
+    }
     return new GlobalConfig(
         nodeId,
         routerId,
-        global.stringList("notification-email"),
+        emails,
         noneIfEmpty(global.string("notification-email-from")),
         smtpServer,
         global.duration("smtp-connect-timeout", Duration.ofMillis(1), Duration.ofHours(1)).orElse(Duration.ZERO),
-        global.bool("smtp-alert").orElse(false),
+        smtpAlert,
         global.bool("enable-script-security").orElse(false),
         global.nonEmptyString("script-user"));
   }

@@ -112,6 +112,7 @@ public final class KeepalivedImporter {
     List<Setting> tandemSettings = new ArrayList<>();
     Map<String, Entry> scripts = new LinkedHashMap<>();
     Map<String, Entry> instances = new LinkedHashMap<>();
+    Map<String, Entry> syncGroups = new LinkedHashMap<>();
     for (KeepalivedStatement statement : KeepalivedParser.parse(file, problems)) {
       switch (statement.keyword()) {
         case "global_defs":
@@ -123,6 +124,9 @@ public final class KeepalivedImporter {
           break;
         case "vrrp_instance":
           named(statement, INSTANCE_OPTIONS, instanceBlocks, instances);
+          break;
+        case "vrrp_sync_group":
+          named(statement, Map.of(), Map.of("group", this::syncGroupMembers), syncGroups);
           break;
         default:
           unsupported(statement, "");
@@ -136,6 +140,7 @@ public final class KeepalivedImporter {
     writeGrouped(out, tandemSettings);
     writeEntries(out, "scripts", scripts);
     writeEntries(out, "instances", instances);
+    writeEntries(out, "sync-groups", syncGroups);
     out.close();
     return new ImportResult(out.text(), problems.list());
   }
@@ -164,7 +169,7 @@ public final class KeepalivedImporter {
     out.close();
   }
 
-  /** A vrrp_script or vrrp_instance: a name and a block, defined once. */
+  /** A vrrp_script, vrrp_instance or vrrp_sync_group: a name and a block, defined once. */
   private void named(KeepalivedStatement statement, Map<String, Option> options, Map<String, BlockConverter> blocks,
       Map<String, Entry> into) {
     if (statement.args().isEmpty()) {
@@ -248,12 +253,22 @@ public final class KeepalivedImporter {
   }
 
   private void notificationEmail(KeepalivedStatement block, String key, List<Setting> into) {
-    List<String> addresses = new ArrayList<>();
+    into.add(new Setting("global.notification-email", list(blockWords(block).stream().map(HoconWriter::quote))));
+  }
+
+  /** vrrp_sync_group's `group { VI_1 VI_2 }`: instance names, one or several to a line. */
+  private void syncGroupMembers(KeepalivedStatement block, String key, List<Setting> into) {
+    into.add(new Setting("instances", list(blockWords(block).stream().map(HoconWriter::quote))));
+  }
+
+  /** Every word of a block of plain words (addresses, names), in order. */
+  private static List<String> blockWords(KeepalivedStatement block) {
+    List<String> words = new ArrayList<>();
     for (KeepalivedStatement line : block.block().orElse(List.of())) {
-      addresses.add(line.keyword());
-      addresses.addAll(line.args());
+      words.add(line.keyword());
+      words.addAll(line.args());
     }
-    into.add(new Setting("global.notification-email", list(addresses.stream().map(HoconWriter::quote))));
+    return words;
   }
 
   /** Each line: ADDRESS[/PREFIX] followed by options, of which tandem keeps dev and label. */

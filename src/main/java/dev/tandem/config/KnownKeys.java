@@ -11,12 +11,14 @@ import java.util.stream.Collectors;
 /**
  * Rejects keys that reference.conf does not know, so that a typo is never silently ignored. The
  * schema is reference.conf itself; the named entries of `scripts` and `instances` follow
- * `script-defaults` (and `check-defaults` for their built-in checks) and `instance-defaults`.
+ * `script-defaults` (and `check-defaults` for their built-in checks), `instance-defaults` and
+ * `sync-group-defaults`.
  */
 final class KnownKeys {
   /** The schemas of named entries; a script's built-in checks (http, tcp, process) follow check-defaults. */
   private static final Map<String, List<String>> NAMED_ENTRY_SCHEMA =
-      Map.of("scripts", List.of("check-defaults", "script-defaults"), "instances", List.of("instance-defaults"));
+      Map.of("scripts", List.of("check-defaults", "script-defaults"), "instances", List.of("instance-defaults"),
+          "sync-groups", List.of("sync-group-defaults"));
 
   private final ConfigObject schemaRoot;
   private final String unnamed;

@@ -8,7 +8,7 @@ import java.util.function.LongFunction;
 
 /**
  * Why a transition happened, in the journal's stable form. {@code kind} is one of startup,
- * address-owner, master-down, preempted-by, fault, fault-cleared, shutdown; the peer fields name
+ * address-owner, master-down, preempted-by, fault, fault-cleared, sync-group, shutdown; the peer fields name
  * the master last heard (master-down) or the router that preempted this one (preempted-by), and
  * {@code peerLastHeard} dates its last advert on this node's clock, so a failover gap can be
  * computed from one node's journal.
@@ -40,6 +40,9 @@ public record Cause(
     }
     if (reason instanceof TransitionReason.FaultRaised fault) {
       return plain("fault", fault.cause());
+    }
+    if (reason instanceof TransitionReason.SyncForced forced) {
+      return plain("sync-group", forced.cause());
     }
     if (reason instanceof TransitionReason.AddressOwner) {
       return plain("address-owner", "priority 255: this router owns the addresses");

@@ -2,6 +2,7 @@ package dev.tandem.instance;
 
 import dev.tandem.config.ControllerConfig;
 import dev.tandem.config.InstanceConfig;
+import dev.tandem.config.SyncGroupConfig;
 import dev.tandem.health.HealthChecks;
 import dev.tandem.health.HostUsers;
 import dev.tandem.net.AddressTable;
@@ -10,13 +11,16 @@ import dev.tandem.net.LinkHub;
 import dev.tandem.health.ScriptProcess;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -47,9 +51,15 @@ public final class Controller {
 
   public static Behavior<Command> create(ControllerConfig config, Clock clock, LongSupplier nanoTime) {
     return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
-        .onMessage(Start.class, start -> running(ctx, config.instances().stream()
-            .map(i -> ctx.spawn(VrrpInstance.create(wiring(config, i, start, clock, nanoTime)), "instance-" + i.name()))
-            .toList()))
+        .onMessage(Start.class, start -> {
+          Map<String, ActorRef<SyncGroup.Command>> groups = syncGroups(ctx, config);
+          Optional<MailAlerts> mail = MailAlerts.of(config.global(), System.getProperty("user.name") + "@"
+              + config.global().nodeId());
+          return running(ctx, config.instances().stream()
+              .map(i -> ctx.spawn(VrrpInstance.create(wiring(config, i, start, clock, nanoTime,
+                  Optional.ofNullable(groups.get(i.name())), mail)), "instance-" + i.name()))
+              .toList());
+        })
         .onMessage(Shutdown.class, s -> {
           s.replyTo().tell(Done.getInstance());
           return Behaviors.stopped();
@@ -74,10 +84,21 @@ public final class Controller {
         .build();
   }
 
+  /** One {@link SyncGroup} per vrrp_sync_group, by member instance name; on the VRRP loop, as the routers it relays. */
+  private static Map<String, ActorRef<SyncGroup.Command>> syncGroups(ActorContext<Command> ctx, ControllerConfig config) {
+    Map<String, ActorRef<SyncGroup.Command>> byInstance = new HashMap<>();
+    for (SyncGroupConfig group : config.syncGroups()) {
+      ActorRef<SyncGroup.Command> ref = ctx.spawn(SyncGroup.create(group), "sync-group-" + group.name(),
+          DispatcherSelector.fromConfig(VrrpLoopExecutor.DISPATCHER));
+      group.instances().forEach(instance -> byInstance.put(instance, ref));
+    }
+    return byInstance;
+  }
+
   private static InstanceWiring wiring(ControllerConfig config, InstanceConfig instance, Start start, Clock clock,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime, Optional<ActorRef<SyncGroup.Command>> syncGroup, Optional<MailAlerts> mail) {
     return new InstanceWiring(instance, config.global().nodeId(), start.hubs().get(instance.interfaceName()),
         start.addresses(), clock, nanoTime, config.scripts(), new HealthChecks(config.global(), HostUsers.system())::of,
-        ScriptProcess::run, start.interfaces());
+        ScriptProcess::run, start.interfaces(), syncGroup, mail);
   }
 }

@@ -6,6 +6,7 @@ import dev.tandem.net.NotifyFifo;
 import dev.tandem.health.ScriptRunner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 /**
  * Tells the world about an instance's transitions as keepalived does: the notify FIFO line at once
  * (a FIFO nobody reads drops lines, it never waits), and the notify scripts handed to
- * {@link NotifyScripts}, which runs them one at a time in order. The router only ever tells this
- * actor, so no script, however slow, can hold up a transition.
+ * {@link NotifyScripts}, which runs them one at a time in order, and the alert email (smtp-alert)
+ * handed to the {@link Mailer}. The router only ever tells this actor, so no script or mail server,
+ * however slow, can hold up a transition.
  */
 public final class Notifier {
   public sealed interface Command permits Notify, Drain {}
@@ -37,16 +39,22 @@ public final class Notifier {
   private final InstanceConfig config;
   private final ActorRef<NotifyScripts.Command> scripts;
   private final Optional<NotifyFifo> fifo;
+  private final Optional<ActorRef<Mailer.Send>> mailer;
 
-  private Notifier(ActorContext<Command> context, InstanceConfig config, ScriptRunner runner) {
+  private Notifier(ActorContext<Command> context, InstanceConfig config, ScriptRunner runner,
+      Optional<MailAlerts> mail, Clock clock) {
     this.context = context;
     this.config = config;
     this.scripts = context.spawn(NotifyScripts.create(config.name(), runner), "scripts", DispatcherSelector.blocking());
     this.fifo = config.notifications().fifo().flatMap(this::open);
+    this.mailer = mail.map(alerts -> context.spawn(Mailer.create(config.name(), alerts, clock), "mailer",
+        DispatcherSelector.blocking()));
   }
 
-  public static Behavior<Command> create(InstanceConfig config, ScriptRunner runner) {
-    return Behaviors.setup(ctx -> new Notifier(ctx, config, runner).behavior());
+  /** {@code mail}: the alert emails to send, if smtp-alert asks for them; {@code clock} dates them. */
+  public static Behavior<Command> create(InstanceConfig config, ScriptRunner runner, Optional<MailAlerts> mail,
+      Clock clock) {
+    return Behaviors.setup(ctx -> new Notifier(ctx, config, runner, mail, clock).behavior());
   }
 
   private Behavior<Command> behavior() {
@@ -71,6 +79,7 @@ public final class Notifier {
             f.path(), notification.fifoLine());
       }
     });
+    mailer.ifPresent(m -> m.tell(new Mailer.Send(notify.state())));
     NotifyConfig notifications = config.notifications();
     List<List<String>> commands = notification.commands(notifications);
     if (!commands.isEmpty()) {

@@ -6,7 +6,9 @@ import dev.tandem.net.InterfaceState;
 import dev.tandem.vrrp.Health;
 import dev.tandem.vrrp.Tracking;
 import dev.tandem.vrrp.Timer;
+import dev.tandem.vrrp.VrrpState;
 import dev.tandem.wire.ReceivedAdvert;
+import java.util.Optional;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -77,6 +79,15 @@ public sealed interface RouterCommand {
 
   /** The split-brain detector wants this router's state and priority, now and after each change, and its adverts. */
   record WatchState(ActorRef<SplitBrainDetector.Command> detector) implements RouterCommand {}
+
+  /** The sync group demands Master or Backup of this router: another member moved there ({@code cause}). */
+  record SyncDemand(VrrpState target, String cause) implements RouterCommand {}
+
+  /**
+   * The sync group holds this router in Fault while another member is faulty ({@code cause} names
+   * it), or lets it go (empty): one member of the fault set beside the checks and the split-brain yield.
+   */
+  record SyncHold(Optional<String> cause) implements RouterCommand {}
 
   /** The journal and the children have finished the work of the stop. */
   record Stopped(ActorRef<Done> replyTo) implements RouterCommand {}

@@ -57,6 +57,8 @@ final class VirtualRouter {
   private Tracking tracking;
   /** Whether the split-brain detector has made this router yield: a fault beside the checks' own. */
   private boolean yielded;
+  /** Why the sync group holds this router in Fault (another member is faulty), if it does. */
+  private Optional<String> heldByGroup = Optional.empty();
   private Optional<ActorRef<SplitBrainDetector.Command>> detector = Optional.empty();
   private SplitBrainDetector.RouterState toldDetector;
   private long advertsReceived;
@@ -87,6 +89,7 @@ final class VirtualRouter {
       ActorRef<VipBinder.Command> binder, ActorRef<Notifier.Command> notifier, ActorRef<InstanceCommand> journal) {
     return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> {
       VirtualRouter router = new VirtualRouter(ctx, timers, wiring, sender, binder, notifier, journal);
+      wiring.syncGroup().ifPresent(group -> group.tell(new SyncGroup.Join(wiring.config().name(), ctx.getSelf())));
       router.rehearse();
       router.feed(new Input.Startup());
       return router.running();
@@ -123,6 +126,8 @@ final class VirtualRouter {
         .onMessage(RouterCommand.GetStatus.class, this::onStatus)
         .onMessage(RouterCommand.Stop.class, this::onStop)
         .onMessage(RouterCommand.SplitBrainYield.class, this::onSplitBrain)
+        .onMessage(RouterCommand.SyncDemand.class, demand -> feed(new Input.SyncDemanded(demand.target(), demand.cause())))
+        .onMessage(RouterCommand.SyncHold.class, this::onSyncHold)
         .onMessage(RouterCommand.WatchState.class, watch -> {
           detector = Optional.of(watch.detector());
           tellDetector();
@@ -191,23 +196,49 @@ final class VirtualRouter {
     if (from != to) {
       run(step(new Input.PriorityChanged(to, verdict))).ifPresent(events::add);
     }
-    boolean wasFaulty = !before.faults().isEmpty() || yielded;
+    boolean wasOwnFault = !before.faults().isEmpty() || yielded;
+    boolean wasFaulty = wasOwnFault || heldByGroup.isPresent();
     if (faulty() != wasFaulty) {
       run(step(new Input.FaultChanged(faulty(), verdict))).ifPresent(events::add);
     }
     journal.tell(new InstanceCommand.Record(events, Optional.empty()));
+    tellGroupIfChanged(wasOwnFault);
     return Behaviors.same();
   }
 
   /** The detector's yield is one member of the fault set: a resume does not clear a failing check. */
   private Behavior<RouterCommand> onSplitBrain(RouterCommand.SplitBrainYield yield) {
     boolean wasFaulty = faulty();
+    boolean wasOwnFault = ownFault();
     yielded = yield.yielded();
-    return faulty() == wasFaulty ? Behaviors.same() : feed(new Input.FaultChanged(faulty(), yield.cause()));
+    if (faulty() != wasFaulty) {
+      feed(new Input.FaultChanged(faulty(), yield.cause()));
+    }
+    tellGroupIfChanged(wasOwnFault);
+    return Behaviors.same();
+  }
+
+  /** The group's hold is one more member of the fault set; this router's own faults are not the group's to clear. */
+  private Behavior<RouterCommand> onSyncHold(RouterCommand.SyncHold hold) {
+    boolean wasFaulty = faulty();
+    heldByGroup = hold.cause();
+    return faulty() == wasFaulty ? Behaviors.same()
+        : feed(new Input.FaultChanged(faulty(), hold.cause().orElse("sync group released")));
+  }
+
+  /** The sync group hears of this router's own faults only: its hold is the group's own echo. */
+  private void tellGroupIfChanged(boolean wasOwnFault) {
+    if (ownFault() != wasOwnFault) {
+      wiring.syncGroup().ifPresent(group -> group.tell(new SyncGroup.MemberFault(config.name(), ownFault())));
+    }
+  }
+
+  private boolean ownFault() {
+    return yielded || !tracking.faults().isEmpty();
   }
 
   private boolean faulty() {
-    return yielded || !tracking.faults().isEmpty();
+    return ownFault() || heldByGroup.isPresent();
   }
 
   private Behavior<RouterCommand> onStatus(RouterCommand.GetStatus get) {
@@ -301,6 +332,7 @@ final class VirtualRouter {
         transition.reason() instanceof TransitionReason.Startup ? " (init)" : "");
     NotifyState.entering(transition.to())
         .ifPresent(state -> notifier.tell(new Notifier.Notify(state, machine.effectivePriority())));
+    wiring.syncGroup().ifPresent(group -> group.tell(new SyncGroup.MemberMoved(config.name(), transition)));
     return new StateChanged(InstanceEvent.SCHEMA_VERSION, now, wiring.node(), config.name(), transition.from(),
         transition.to(), cause, machine.effectivePriority(), vips);
   }

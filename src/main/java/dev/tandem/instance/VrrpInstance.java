@@ -58,7 +58,7 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
     ActorRef<AdvertSender.Command> sender = context.spawn(AdvertSender.create(config, wiring.hub()), "advert-sender", LOOP);
     ActorRef<VipBinder.Command> binder = context.spawn(VipBinder.create(config, wiring.hub(), wiring.addresses()),
         "vip-binder", DispatcherSelector.blocking());
-    ActorRef<Notifier.Command> notifier = context.spawn(Notifier.create(config, wiring.notifyRunner()), "notifier",
+    ActorRef<Notifier.Command> notifier = context.spawn(Notifier.create(config, wiring.notifyRunner(), wiring.mail(), wiring.clock()), "notifier",
         DispatcherSelector.blocking());
     this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, notifier, context.getSelf()), "router", LOOP);
     context.spawn(AdvertReceiver.create(config, wiring.hub(), router), "advert-receiver", LOOP);

@@ -22,4 +22,11 @@ public sealed interface Input {
 
   /** Tracked scripts or interfaces changed the effective priority. */
   record PriorityChanged(int effectivePriority, String cause) implements Input {}
+
+  /**
+   * The instance's vrrp_sync_group demands Master or Backup because another member moved there
+   * ({@code cause} names the group and the member). Fault is not demanded here: a member's fault
+   * reaches the others as a {@link FaultChanged}.
+   */
+  record SyncDemanded(VrrpState target, String cause) implements Input {}
 }

@@ -6,7 +6,6 @@ import dev.tandem.vrrp.Action.ReleaseAddresses;
 import dev.tandem.vrrp.Action.SendAdvert;
 import dev.tandem.vrrp.Action.TakeAddresses;
 import dev.tandem.vrrp.Input.AdvertReceived;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +27,11 @@ final class MasterRules {
   /** Leaving Master for Fault or Initialize: a priority-0 advert lets a backup take over after Skew_Time. */
   static List<Action> withdraw() {
     return List.of(new CancelTimer(Timer.ADVER), new SendAdvert(0), new ReleaseAddresses());
+  }
+
+  /** Leaving Master for Backup: nothing on the wire, the addresses go and the Adver_Timer stops. */
+  static List<Action> stepDownQuietly() {
+    return List.of(new CancelTimer(Timer.ADVER), new ReleaseAddresses());
   }
 
   static Step onAdverTimer(RouterParams params, Machine machine) {
@@ -63,12 +67,9 @@ final class MasterRules {
   }
 
   private static Step stepDown(RouterParams params, Machine machine, AdvertReceived advert, long nowNanos) {
-    List<Action> leading = new ArrayList<>();
-    leading.add(new CancelTimer(Timer.ADVER));
-    leading.add(new ReleaseAddresses());
     HeardMaster sender = new HeardMaster(advert.sender(), advert.priority(), nowNanos);
     return BackupRules.enter(
-        params, machine, BackupRules.adoptedInterval(params, machine, advert), Optional.of(sender), leading,
+        params, machine, BackupRules.adoptedInterval(params, machine, advert), Optional.of(sender), stepDownQuietly(),
         new TransitionReason.PreemptedBy(sender));
   }
 

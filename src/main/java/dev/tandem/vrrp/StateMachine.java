@@ -5,6 +5,7 @@ import dev.tandem.vrrp.Input.FaultChanged;
 import dev.tandem.vrrp.Input.PriorityChanged;
 import dev.tandem.vrrp.Input.Shutdown;
 import dev.tandem.vrrp.Input.Startup;
+import dev.tandem.vrrp.Input.SyncDemanded;
 import dev.tandem.vrrp.Input.TimerExpired;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,9 @@ public final class StateMachine {
     }
     if (input instanceof PriorityChanged change) {
       return onPriorityChanged(params, machine, change.effectivePriority());
+    }
+    if (input instanceof SyncDemanded demand) {
+      return onSyncDemanded(params, machine, demand);
     }
     throw new IllegalArgumentException("unknown input " + input);
   }
@@ -115,6 +119,23 @@ public final class StateMachine {
         machine.state(), priority, machine.masterAdverInterval(), machine.lastMaster(), machine.startedAtNanos());
     return Steps.stay(
         next, List.of(), "Changing effective priority from " + machine.effectivePriority() + " to " + priority);
+  }
+
+  /**
+   * keepalived's vrrp_sync_master / vrrp_sync_backup: a Backup member is taken to Master with the
+   * others, a Master member steps down to Backup without a priority-0 advert (leave_master with
+   * no advert, as keepalived). Members in Fault or Initialize stay where they are.
+   */
+  private static Step onSyncDemanded(RouterParams params, Machine machine, SyncDemanded demand) {
+    TransitionReason reason = new TransitionReason.SyncForced(demand.cause());
+    if (demand.target() == VrrpState.MASTER && machine.state() == VrrpState.BACKUP) {
+      return MasterRules.enter(params, machine, reason);
+    }
+    if (demand.target() == VrrpState.BACKUP && machine.state() == VrrpState.MASTER) {
+      return BackupRules.enter(params, machine, machine.masterAdverInterval(), machine.lastMaster(),
+          MasterRules.stepDownQuietly(), reason);
+    }
+    return Steps.ignore(machine);
   }
 
   /** keepalived never moves the owner's priority, and keeps everyone else a plain backup (1..254). */

@@ -27,4 +27,7 @@ public sealed interface TransitionReason {
 
   /** Master or Backup -> Initialize on stop. */
   record Shutdown() implements TransitionReason {}
+
+  /** Backup -> Master or Master -> Backup because another member of the sync group moved there. */
+  record SyncForced(String cause) implements TransitionReason {}
 }

@@ -212,6 +212,35 @@ class KeepalivedImporterTest {
   }
 
   @Test
+  void syncGroupBecomesASyncGroupOfTheSameInstances() throws IOException {
+    Path conf = write("keepalived.conf",
+        "vrrp_sync_group G1 {",
+        "  group {",
+        "    VI_1",
+        "    VI_2",
+        "  }",
+        "}",
+        "vrrp_instance VI_1 {",
+        "  interface eth0",
+        "  virtual_router_id 51",
+        "  virtual_ipaddress {",
+        "    192.0.2.101/24",
+        "  }",
+        "}",
+        "vrrp_instance VI_2 {",
+        "  interface eth0",
+        "  virtual_router_id 52",
+        "  virtual_ipaddress {",
+        "    192.0.2.102/24",
+        "  }",
+        "}");
+    List<SyncGroupConfig> groups = load(conf).syncGroups();
+    assertEquals(1, groups.size());
+    assertEquals("G1", groups.get(0).name());
+    assertEquals(List.of("VI_1", "VI_2"), groups.get(0).instances());
+  }
+
+  @Test
   void unsupportedOptionsAreWarningsWithTheirLine() throws IOException {
     Path conf = write("keepalived.conf",
         "global_defs {",
@@ -227,7 +256,7 @@ class KeepalivedImporterTest {
         "}",
         "virtual_server_group web {",
         "}",
-        "vrrp_sync_group G1 {",
+        "static_ipaddress {",
         "}");
     assertEquals(List.of(
         "2 WARNING global_defs.vrrp_strict unsupported keepalived option `vrrp_strict`, ignored",
@@ -235,7 +264,7 @@ class KeepalivedImporterTest {
         "9 WARNING vrrp_instance VI_1.virtual_ipaddress unsupported virtual_ipaddress option `brd 192.0.2.255`, ignored",
         "9 WARNING vrrp_instance VI_1.virtual_ipaddress unsupported virtual_ipaddress option `no_track`, ignored",
         "12 WARNING virtual_server_group virtual_server_group (LVS) is not supported by tandem; block ignored",
-        "14 WARNING vrrp_sync_group unsupported keepalived option `vrrp_sync_group`, ignored"),
+        "14 WARNING static_ipaddress unsupported keepalived option `static_ipaddress`, ignored"),
         summaries(KeepalivedImporter.convert(conf)));
   }
 

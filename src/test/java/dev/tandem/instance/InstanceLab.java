@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -105,12 +106,32 @@ final class InstanceLab implements AutoCloseable {
     return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, notifyRunner, System::nanoTime);
   }
 
-  private static HealthCheck noCheck(ScriptConfig script) {
+  /**
+   * As {@link #start(String, int, InstanceConfig)}: a member of {@code group} (if any) that sends
+   * alert emails (if any), its tracked {@code scripts} run by the checks {@code checks} builds.
+   */
+  Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
+      Function<ScriptConfig, HealthCheck> checks, Optional<ActorRef<SyncGroup.Command>> group, Optional<MailAlerts> mail) {
+    return start(name, hostByte, config, scripts, checks, ScriptProcess::run, System::nanoTime, group, mail);
+  }
+
+  /** As {@link #start(String, int, InstanceConfig)}, sending alert emails as {@code mail} says. */
+  Node start(String name, int hostByte, InstanceConfig config, MailAlerts mail) {
+    return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, Optional.empty(), Optional.of(mail));
+  }
+
+  static HealthCheck noCheck(ScriptConfig script) {
     throw new IllegalArgumentException("no check for " + script.name());
   }
 
   private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
       Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner, LongSupplier nanoTime) {
+    return start(name, hostByte, config, scripts, checks, notifyRunner, nanoTime, Optional.empty(), Optional.empty());
+  }
+
+  private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
+      Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner, LongSupplier nanoTime,
+      Optional<ActorRef<SyncGroup.Command>> group, Optional<MailAlerts> mail) {
     InMemoryLink link = network.link("eth0", new MacAddress(0x020000000000L | hostByte),
         TestInstances.ip("192.0.2." + hostByte));
     LinkHub hub = new LinkHub(link, nanoTime);
@@ -121,7 +142,7 @@ final class InstanceLab implements AutoCloseable {
     interfaces.set(config.interfaceName(), true);
     config.trackInterfaces().forEach(tracked -> interfaces.set(tracked.name(), true));
     ActorRef<InstanceCommand> ref = kit.spawn(VrrpInstance.create(new InstanceWiring(config, name, hub, addresses,
-        Clock.systemUTC(), nanoTime, scripts, checks, notifyRunner, interfaces)));
+        Clock.systemUTC(), nanoTime, scripts, checks, notifyRunner, interfaces, group, mail)));
     Node node = new Node(name, link, addresses, interfaces, ref);
     awaitState(node, VrrpState.BACKUP);
     return node;
@@ -214,11 +235,17 @@ final class InstanceLab implements AutoCloseable {
    * after it is seen.
    */
   List<InstanceEvent> events(String node, int expected) {
+    return events(node, "VI_1", expected);
+  }
+
+  /** As {@link #events(String, int)}, of the instance {@code instance} on {@code node}. */
+  List<InstanceEvent> events(String node, String instance, int expected) {
     CurrentEventsByPersistenceIdQuery query = PersistenceQuery.get(kit.system())
         .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, readJournalId);
     List<InstanceEvent> events = new ArrayList<>();
     wire.awaitAssert(Duration.ofSeconds(3), () -> {
-      CompletionStage<List<EventEnvelope>> all = query.currentEventsByPersistenceId(pid(node), 0, Long.MAX_VALUE)
+      CompletionStage<List<EventEnvelope>> all = query.currentEventsByPersistenceId(
+          VrrpInstance.persistenceId(node, instance).id(), 0, Long.MAX_VALUE)
           .runWith(Sink.seq(), kit.system());
       events.clear();
       all.toCompletableFuture().join().forEach(e -> events.add((InstanceEvent) e.event()));

@@ -77,6 +77,15 @@ final class TestInstances {
         Optional.empty(), unicastPeers, tracked, interfaces, dontTrackPrimary, notify, splitBrain, new Origin("test", 0));
   }
 
+  /** {@code base} renamed as another instance of the node, with its own VRID and VIP. */
+  static InstanceConfig renamed(InstanceConfig base, String name, int virtualRouterId, String vip) {
+    return new InstanceConfig(name, base.initialState(), base.interfaceName(), virtualRouterId, base.priority(),
+        base.advertInterval(), base.version(), base.preempt(), base.preemptDelay(), base.authType(), base.authPassword(),
+        List.of(new VirtualAddress(ip(vip), 24, Optional.empty(), Optional.empty())), base.checksumMode(), base.garp(),
+        base.unicastSource(), base.unicastPeers(), base.trackScripts(), base.trackInterfaces(), base.dontTrackPrimary(),
+        base.notifications(), base.splitBrain(), base.origin());
+  }
+
   /** A script run every second; {@code fall} and {@code rise} as given. */
   static ScriptConfig script(String name, int weight, int rise, int fall) {
     return new ScriptConfig(name, new CheckSpec.Script("/etc/keepalived/" + name + ".sh"), Duration.ofSeconds(1),

@@ -53,7 +53,7 @@ class StateMachineRulesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"initialize", "backup", "master", "shutdown", "fault", "priority"})
+  @MethodSource({"initialize", "backup", "master", "shutdown", "fault", "priority", "syncGroup"})
   void rule(Case c) {
     Step actual = StateMachine.step(c.params(), c.machine(), c.input(), NOW);
     assertAll(
@@ -304,6 +304,32 @@ class StateMachineRulesTest {
   }
 
   // The machines and steps the cases expect.
+
+  static Stream<Case> syncGroup() {
+    String cause = "sync group G1: VI_2 entered MASTER";
+    Machine v2Backup = backup(V2, Duration.ofSeconds(1), Optional.of(heard(HIGHER_IP, 150)), STARTED);
+    Machine v2Master = master(V2, 100, STARTED);
+    Machine v2Fault = fault(V2, Optional.empty());
+    Machine init = Machine.initial(V2, STARTED);
+    return Stream.of(
+        new Case("Backup: group demands Master -> advert, addresses, Adver_Timer, Master",
+            V2, v2Backup, new Input.SyncDemanded(VrrpState.MASTER, cause),
+            move(VrrpState.BACKUP, v2Master, new TransitionReason.SyncForced(cause),
+                new SendAdvert(100), new TakeAddresses(), new ArmTimer(Timer.ADVER, Duration.ofSeconds(1)))),
+        new Case("Master: group demands Backup -> no priority-0 advert, release, Master_Down_Timer, Backup",
+            V2, v2Master, new Input.SyncDemanded(VrrpState.BACKUP, "sync group G1: VI_2 entered BACKUP"),
+            move(VrrpState.MASTER, backup(V2, Duration.ofSeconds(1), Optional.empty(), STARTED),
+                new TransitionReason.SyncForced("sync group G1: VI_2 entered BACKUP"),
+                new CancelTimer(Timer.ADVER), new ReleaseAddresses(), new ArmTimer(Timer.MASTER_DOWN, seconds("3.609375")))),
+        new Case("Master: group demands Master -> nothing", V2, v2Master,
+            new Input.SyncDemanded(VrrpState.MASTER, cause), ignored(v2Master)),
+        new Case("Backup: group demands Backup -> nothing", V2, v2Backup,
+            new Input.SyncDemanded(VrrpState.BACKUP, cause), ignored(v2Backup)),
+        new Case("Fault: group demands Master -> stays in Fault", V2, v2Fault,
+            new Input.SyncDemanded(VrrpState.MASTER, cause), ignored(v2Fault)),
+        new Case("Initialize: group demands Master -> stays in Initialize", V2, init,
+            new Input.SyncDemanded(VrrpState.MASTER, cause), ignored(init)));
+  }
 
   static RouterParams params(int version, int priority, Duration interval, boolean preempt, Duration delay) {
     return new RouterParams(version, priority, interval, preempt, delay, OWN);
