@@ -89,6 +89,7 @@ public final class ConfigLoader {
     GlobalConfig global = GlobalSection.read(section(user, all, "global", name, problems), host);
     JournalConfig journal = GlobalSection.readJournal(section(user, all, "journal", name, problems));
     Optional<FleetConfig> fleet = FleetSection.read(section(user, all, "fleet", name, problems));
+    StatusConfig status = StatusSection.read(section(user, all, "status", name, problems));
 
     Map<String, ScriptConfig> scripts = new LinkedHashMap<>();
     SettingReader checkDefaults = section(user, all, "check-defaults", name, problems);
@@ -119,7 +120,7 @@ public final class ConfigLoader {
     if (instanceReaders.isEmpty()) {
       problems.warning(new Origin(name, 0), ROOT + ".instances", "no instances configured: nothing to run");
     }
-    return new ControllerConfig(global, journal, fleet, scripts, instances);
+    return new ControllerConfig(global, journal, fleet, status, scripts, instances);
   }
 
   private static void checkNotify(NotifyConfig notify, SettingReader instance) {

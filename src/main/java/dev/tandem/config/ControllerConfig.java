@@ -12,5 +12,6 @@ public record ControllerConfig(
     GlobalConfig global,
     JournalConfig journal,
     Optional<FleetConfig> fleet,
+    StatusConfig status,
     Map<String, ScriptConfig> scripts,
     List<InstanceConfig> instances) {}

@@ -6,11 +6,14 @@ import dev.tandem.health.HealthChecks;
 import dev.tandem.health.HostUsers;
 import dev.tandem.net.AddressTable;
 import dev.tandem.net.LinkHub;
+import dev.tandem.wire.DiscardReason;
 import dev.tandem.health.ScriptProcess;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
@@ -26,13 +29,19 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * spawns the instances when {@link Start} brings them.
  */
 public final class Controller {
-  public sealed interface Command permits Start, Shutdown, InstancesStopped {}
+  public sealed interface Command permits Start, Shutdown, GetStatus, InstancesStopped {}
 
   /** The links (one started hub per interface the instances use) and the host's address table. */
   public record Start(Map<String, LinkHub> hubs, AddressTable addresses) implements Command {}
 
   /** Stop every instance gracefully (priority-0 adverts, VIPs released, journaled), then stop. */
   public record Shutdown(ActorRef<Done> replyTo) implements Command {}
+
+  /**
+   * The status of every instance that answers within {@code perInstance}; the reply comes from the
+   * instances' answers, so the asker may block on it without holding up any actor.
+   */
+  public record GetStatus(Duration perInstance, ActorRef<ControllerStatus> replyTo) implements Command {}
 
   record InstancesStopped(ActorRef<Done> replyTo) implements Command {}
 
@@ -42,9 +51,13 @@ public final class Controller {
 
   public static Behavior<Command> create(ControllerConfig config, Clock clock, LongSupplier nanoTime) {
     return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
-        .onMessage(Start.class, start -> running(ctx, config.instances().stream()
+        .onMessage(Start.class, start -> running(ctx, config.global().nodeId(), start.hubs(), config.instances().stream()
             .map(i -> ctx.spawn(VrrpInstance.create(wiring(config, i, start, clock, nanoTime)), "instance-" + i.name()))
             .toList()))
+        .onMessage(GetStatus.class, get -> {
+          get.replyTo().tell(new ControllerStatus(config.global().nodeId(), List.of(), Map.of()));
+          return Behaviors.same();
+        })
         .onMessage(Shutdown.class, s -> {
           s.replyTo().tell(Done.getInstance());
           return Behaviors.stopped();
@@ -52,8 +65,13 @@ public final class Controller {
         .build());
   }
 
-  private static Behavior<Command> running(ActorContext<Command> ctx, List<ActorRef<InstanceCommand>> instances) {
+  private static Behavior<Command> running(ActorContext<Command> ctx, String node, Map<String, LinkHub> hubs,
+      List<ActorRef<InstanceCommand>> instances) {
     return Behaviors.receive(Command.class)
+        .onMessage(GetStatus.class, get -> {
+          replyStatus(ctx, node, hubs, instances, get);
+          return Behaviors.same();
+        })
         .onMessage(Shutdown.class, s -> {
           CompletableFuture<?>[] stops = instances.stream()
               .map(i -> AskPattern.<InstanceCommand, Done>ask(i, InstanceCommand.Stop::new, STOP_TIMEOUT,
@@ -67,6 +85,21 @@ public final class Controller {
           return Behaviors.stopped();
         })
         .build();
+  }
+
+  /** Asks every instance at once; one that does not answer in time is left out rather than failing the rest. */
+  private static void replyStatus(ActorContext<Command> ctx, String node, Map<String, LinkHub> hubs,
+      List<ActorRef<InstanceCommand>> instances, GetStatus get) {
+    List<CompletableFuture<Optional<InstanceStatus>>> asks = instances.stream()
+        .map(i -> AskPattern.<InstanceCommand, InstanceStatus>ask(i, InstanceCommand.GetStatus::new, get.perInstance(),
+                ctx.getSystem().scheduler())
+            .toCompletableFuture().handle((status, failure) -> Optional.ofNullable(status)))
+        .toList();
+    Map<String, Map<DiscardReason, Long>> invalid = new TreeMap<>();
+    hubs.forEach((name, hub) -> invalid.put(name, hub.discards()));
+    CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenRun(() -> get.replyTo().tell(
+        new ControllerStatus(node, asks.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList(),
+            invalid)));
   }
 
   private static InstanceWiring wiring(ControllerConfig config, InstanceConfig instance, Start start, Clock clock,
