@@ -1,0 +1,74 @@
+package dev.tandem.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tandem status}: a running controller's instances as a table, read from its {@code /status}. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Print the state of a running controller's instances (from its status endpoint).")
+final class StatusCommand implements Callable<Integer> {
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--url", paramLabel = "URL", description = "the controller's status endpoint [${DEFAULT-VALUE}]",
+      defaultValue = "http://127.0.0.1:8870")
+  String url;
+
+  @Option(names = "--json", description = "print the JSON document instead of the table")
+  boolean json;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    URI uri;
+    try {
+      uri = URI.create(url.replaceAll("/+$", "") + StatusServer.STATUS_PATH);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("tandem: not a URL: " + url);
+      return ExitCodes.CONFIG_ERROR;
+    }
+    HttpResponse<String> response;
+    try {
+      response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
+          .send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("tandem: cannot read " + uri + ": " + describe(e)
+          + " (is tandem running here, with tandem.status enabled on this address and port?)");
+      return ExitCodes.RUNTIME_ERROR;
+    }
+    if (response.statusCode() != 200) {
+      spec.commandLine().getErr().println("tandem: " + uri + " answered " + response.statusCode() + ": "
+          + response.body().strip());
+      return ExitCodes.RUNTIME_ERROR;
+    }
+    if (json) {
+      spec.commandLine().getOut().print(response.body());
+      return ExitCodes.OK;
+    }
+    try {
+      JsonNode status = StatusJson.MAPPER.readTree(response.body());
+      spec.commandLine().getOut().print(StatusTable.render(status));
+    } catch (JsonProcessingException e) {
+      spec.commandLine().getErr().println("tandem: " + uri + " did not answer with status JSON: "
+          + e.getOriginalMessage());
+      return ExitCodes.RUNTIME_ERROR;
+    }
+    return ExitCodes.OK;
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}
