@@ -1,7 +1,6 @@
 package dev.tandem.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,18 +53,22 @@ final class StatusCommand implements Callable<Integer> {
       return ExitCodes.RUNTIME_ERROR;
     }
     if (json) {
-      spec.commandLine().getOut().print(response.body());
+      print(response.body());
       return ExitCodes.OK;
     }
     try {
-      JsonNode status = StatusJson.MAPPER.readTree(response.body());
-      spec.commandLine().getOut().print(StatusTable.render(status));
+      print(StatusTable.render(StatusJson.MAPPER.readTree(response.body())));
     } catch (JsonProcessingException e) {
       spec.commandLine().getErr().println("tandem: " + uri + " did not answer with status JSON: "
           + e.getOriginalMessage());
       return ExitCodes.RUNTIME_ERROR;
     }
     return ExitCodes.OK;
+  }
+
+  private void print(String text) {
+    spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().flush();
   }
 
   private static String describe(Exception e) {
