@@ -2,6 +2,10 @@ package dev.tandem.lab;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,21 @@ class StatusIT extends TwoNodeLab {
     assertTrue(onLb2.lines().anyMatch(l -> l.matches("VI_1 +eth0 +71 +BACKUP +100/100 +192\\.0\\.2\\.11 \\(prio 150\\) .*")),
         onLb2);
     System.out.printf("tandem status on lb1:%n%s%ntandem status on lb2:%n%s%n", onLb1, onLb2);
+
+    // keepalived's SIGUSR1 data dump: the same JSON, in the working directory (the node's directory).
+    Path dump = lab.journalDir(lb1).resolveSibling("tandem-status.json");
+    Commands.run(List.of("kill", "-USR1", Long.toString(pair.onLb1().pid())));
+    assertTrue(Lab.waitFor(BOUND, () -> Files.exists(dump)), pair.onLb1().log());
+    assertTrue(read(dump).contains("\"state\" : \"MASTER\""), read(dump));
+    assertTrue(pair.onLb1().isRunning(), "SIGUSR1 does not stop the controller");
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String status(LabNode node) {
