@@ -2,10 +2,10 @@ package dev.tandem.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tandem status}: a running controller's instances as a table, read from its {@code /status}. */
+/**
+ * {@code tandem status}: a running controller's instances as a table, read from its {@code /status}.
+ * It reads with HttpURLConnection: java.net.http fixes its restricted headers at its first use, and
+ * {@link dev.tandem.health.HttpCheck} must be the one to set them (Host) in a process.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Print the state of a running controller's instances (from its status endpoint).")
 final class StatusCommand implements Callable<Integer> {
@@ -38,26 +42,31 @@ final class StatusCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("tandem: not a URL: " + url);
       return ExitCodes.CONFIG_ERROR;
     }
-    HttpResponse<String> response;
+    int code;
+    String body;
     try {
-      response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
-          .send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+      connection.setConnectTimeout((int) TIMEOUT.toMillis());
+      connection.setReadTimeout((int) TIMEOUT.toMillis());
+      code = connection.getResponseCode();
+      try (InputStream in = code < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+        body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
     } catch (IOException | IllegalArgumentException e) {
       spec.commandLine().getErr().println("tandem: cannot read " + uri + ": " + describe(e)
           + " (is tandem running here, with tandem.status enabled on this address and port?)");
       return ExitCodes.RUNTIME_ERROR;
     }
-    if (response.statusCode() != 200) {
-      spec.commandLine().getErr().println("tandem: " + uri + " answered " + response.statusCode() + ": "
-          + response.body().strip());
+    if (code != 200) {
+      spec.commandLine().getErr().println("tandem: " + uri + " answered " + code + ": " + body.strip());
       return ExitCodes.RUNTIME_ERROR;
     }
     if (json) {
-      print(response.body());
+      print(body);
       return ExitCodes.OK;
     }
     try {
-      print(StatusTable.render(StatusJson.MAPPER.readTree(response.body())));
+      print(StatusTable.render(StatusJson.MAPPER.readTree(body)));
     } catch (JsonProcessingException e) {
       spec.commandLine().getErr().println("tandem: " + uri + " did not answer with status JSON: "
           + e.getOriginalMessage());
