@@ -3,6 +3,7 @@ package dev.tandem.app;
 import dev.tandem.config.ControllerConfig;
 import dev.tandem.config.HostFacts;
 import dev.tandem.config.InstanceConfig;
+import dev.tandem.config.StatusConfig;
 import dev.tandem.config.VirtualAddress;
 import dev.tandem.fleet.FleetReplicator;
 import dev.tandem.instance.Controller;
@@ -104,9 +105,15 @@ final class RunCommand implements Callable<Integer> {
     system.tell(new Controller.Start(hubs, addresses, interfaces));
     hubs.values().forEach(LinkHub::start);
     Optional<FleetReplicator> fleet = startFleet(config, journal, system);
+    StatusQuery status = new StatusQuery(system, system.scheduler());
+    Optional<StatusServer> statusServer = startStatus(config.status(), status);
+    StatusDump dump = new StatusDump(config.status().dumpFile(), status);
+    Signal.handle(new Signal("USR1"), s -> writeDump(dump, s));
+    Signal.handle(new Signal("USR2"), s -> writeDump(dump, s));
 
     stop.await();
     LOG.info("Stopping");
+    statusServer.ifPresent(StatusServer::close);
     if (fleet.isPresent()) {
       fleet.get().close();
     }
@@ -126,6 +133,36 @@ final class RunCommand implements Callable<Integer> {
     }
     return Optional.of(FleetReplicator.start(system, config.fleet().get(), config.global().nodeId(), journal.identity(),
         progress -> { }));
+  }
+
+  /**
+   * The status endpoint when enabled. One that cannot listen (the port taken) is reported and left
+   * out: status is for operators, and VRRP must run without it.
+   */
+  private static Optional<StatusServer> startStatus(StatusConfig config, StatusQuery status) {
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    try {
+      StatusServer server = StatusServer.start(config.address(), config.port(), status);
+      LOG.info("Status on http://{}:{}{} (and /metrics, /-/healthy)", config.address().getHostAddress(), server.port(),
+          StatusServer.STATUS_PATH);
+      return Optional.of(server);
+    } catch (IOException e) {
+      LOG.error("cannot serve status on {}:{}: {}; running without it", config.address().getHostAddress(),
+          config.port(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** keepalived dumps its data on SIGUSR1 and its statistics on SIGUSR2; tandem writes its status JSON on both. */
+  private static void writeDump(StatusDump dump, Signal signal) {
+    try {
+      dump.write();
+      LOG.info("SIG{}: status written to {}", signal.getName(), dump.file());
+    } catch (IOException | StatusQuery.StatusUnavailable e) {
+      LOG.error("SIG{}: cannot write the status to {}: {}", signal.getName(), dump.file(), e.getMessage());
+    }
   }
 
   /** One hub per interface the instances use, added to {@code hubs} as each opens. */

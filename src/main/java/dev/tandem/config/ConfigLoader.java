@@ -89,6 +89,7 @@ public final class ConfigLoader {
     GlobalConfig global = GlobalSection.read(section(user, all, "global", name, problems), host);
     JournalConfig journal = GlobalSection.readJournal(section(user, all, "journal", name, problems));
     Optional<FleetConfig> fleet = FleetSection.read(section(user, all, "fleet", name, problems));
+    StatusConfig status = StatusSection.read(section(user, all, "status", name, problems));
 
     Map<String, ScriptConfig> scripts = new LinkedHashMap<>();
     SettingReader checkDefaults = section(user, all, "check-defaults", name, problems);
@@ -121,7 +122,7 @@ public final class ConfigLoader {
     }
     List<SyncGroupConfig> syncGroups = SyncGroupSection.read(
         namedEntries(all, "sync-groups", "sync-group-defaults", name, problems), instanceReaders.keySet());
-    return new ControllerConfig(global, journal, fleet, scripts, instances, syncGroups);
+    return new ControllerConfig(global, journal, fleet, status, scripts, instances, syncGroups);
   }
 
   private static void checkNotify(NotifyConfig notify, SettingReader instance) {

@@ -13,6 +13,7 @@ public record ControllerConfig(
     GlobalConfig global,
     JournalConfig journal,
     Optional<FleetConfig> fleet,
+    StatusConfig status,
     Map<String, ScriptConfig> scripts,
     List<InstanceConfig> instances,
     List<SyncGroupConfig> syncGroups) {}

@@ -8,6 +8,7 @@ import dev.tandem.health.HostUsers;
 import dev.tandem.net.AddressTable;
 import dev.tandem.net.InterfaceMonitor;
 import dev.tandem.net.LinkHub;
+import dev.tandem.wire.DiscardReason;
 import dev.tandem.health.ScriptProcess;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
@@ -31,7 +33,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * spawns the instances when {@link Start} brings them.
  */
 public final class Controller {
-  public sealed interface Command permits Start, Shutdown, InstancesStopped {}
+  public sealed interface Command permits Start, Shutdown, GetStatus, InstancesStopped {}
 
   /**
    * The links (one started hub per interface the instances use), the host's address table and the
@@ -42,6 +44,12 @@ public final class Controller {
 
   /** Stop every instance gracefully (priority-0 adverts, VIPs released, journaled), then stop. */
   public record Shutdown(ActorRef<Done> replyTo) implements Command {}
+
+  /**
+   * The status of every instance that answers within {@code perInstance}; the reply comes from the
+   * instances' answers, so the asker may block on it without holding up any actor.
+   */
+  public record GetStatus(Duration perInstance, ActorRef<ControllerStatus> replyTo) implements Command {}
 
   record InstancesStopped(ActorRef<Done> replyTo) implements Command {}
 
@@ -55,10 +63,14 @@ public final class Controller {
           Map<String, ActorRef<SyncGroup.Command>> groups = syncGroups(ctx, config);
           Optional<MailAlerts> mail = MailAlerts.of(config.global(), System.getProperty("user.name") + "@"
               + config.global().nodeId());
-          return running(ctx, config.instances().stream()
+          return running(ctx, config.global().nodeId(), start.hubs(), config.instances().stream()
               .map(i -> ctx.spawn(VrrpInstance.create(wiring(config, i, start, clock, nanoTime,
                   Optional.ofNullable(groups.get(i.name())), mail)), "instance-" + i.name()))
               .toList());
+        })
+        .onMessage(GetStatus.class, get -> {
+          get.replyTo().tell(new ControllerStatus(config.global().nodeId(), List.of(), Map.of()));
+          return Behaviors.same();
         })
         .onMessage(Shutdown.class, s -> {
           s.replyTo().tell(Done.getInstance());
@@ -67,8 +79,13 @@ public final class Controller {
         .build());
   }
 
-  private static Behavior<Command> running(ActorContext<Command> ctx, List<ActorRef<InstanceCommand>> instances) {
+  private static Behavior<Command> running(ActorContext<Command> ctx, String node, Map<String, LinkHub> hubs,
+      List<ActorRef<InstanceCommand>> instances) {
     return Behaviors.receive(Command.class)
+        .onMessage(GetStatus.class, get -> {
+          replyStatus(ctx, node, hubs, instances, get);
+          return Behaviors.same();
+        })
         .onMessage(Shutdown.class, s -> {
           CompletableFuture<?>[] stops = instances.stream()
               .map(i -> AskPattern.<InstanceCommand, Done>ask(i, InstanceCommand.Stop::new, STOP_TIMEOUT,
@@ -93,6 +110,21 @@ public final class Controller {
       group.instances().forEach(instance -> byInstance.put(instance, ref));
     }
     return byInstance;
+  }
+
+  /** Asks every instance at once; one that does not answer in time is left out rather than failing the rest. */
+  private static void replyStatus(ActorContext<Command> ctx, String node, Map<String, LinkHub> hubs,
+      List<ActorRef<InstanceCommand>> instances, GetStatus get) {
+    List<CompletableFuture<Optional<InstanceStatus>>> asks = instances.stream()
+        .map(i -> AskPattern.<InstanceCommand, InstanceStatus>ask(i, InstanceCommand.GetStatus::new, get.perInstance(),
+                ctx.getSystem().scheduler())
+            .toCompletableFuture().handle((status, failure) -> Optional.ofNullable(status)))
+        .toList();
+    Map<String, Map<DiscardReason, Long>> invalid = new TreeMap<>();
+    hubs.forEach((name, hub) -> invalid.put(name, hub.discards()));
+    CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenRun(() -> get.replyTo().tell(
+        new ControllerStatus(node, asks.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList(),
+            invalid)));
   }
 
   private static InstanceWiring wiring(ControllerConfig config, InstanceConfig instance, Start start, Clock clock,

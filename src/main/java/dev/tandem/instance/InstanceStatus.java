@@ -1,9 +1,29 @@
 package dev.tandem.instance;
 
-import dev.tandem.vrrp.HeardMaster;
 import dev.tandem.vrrp.VrrpState;
+import java.util.List;
 import java.util.Optional;
 
-/** A running instance as it is now: state, effective priority, adverts taken in, last master heard. */
+/**
+ * A running instance as it is now: what {@code /status}, {@code /metrics} and the signal dumps
+ * show. {@code master} is empty while no master is known; {@code lastTransition} is empty before
+ * the first one.
+ */
 public record InstanceStatus(
-    String instance, VrrpState state, int effectivePriority, long advertsReceived, Optional<HeardMaster> lastMaster) {}
+    String instance,
+    String interfaceName,
+    int virtualRouterId,
+    VrrpState state,
+    int configuredPriority,
+    int effectivePriority,
+    Optional<CurrentMaster> master,
+    List<String> vips,
+    Optional<LastTransition> lastTransition,
+    AdvertCounters counters,
+    List<ScriptStatus> scripts) {
+
+  public InstanceStatus {
+    vips = List.copyOf(vips);
+    scripts = List.copyOf(scripts);
+  }
+}

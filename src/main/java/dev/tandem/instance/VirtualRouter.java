@@ -61,7 +61,8 @@ final class VirtualRouter {
   private Optional<String> heldByGroup = Optional.empty();
   private Optional<ActorRef<SplitBrainDetector.Command>> detector = Optional.empty();
   private SplitBrainDetector.RouterState toldDetector;
-  private long advertsReceived;
+  private AdvertCounters counters = AdvertCounters.none();
+  private Optional<LastTransition> lastTransition = Optional.empty();
   /** How late the advert timer being handled fired: the next one is shortened by that much. */
   private long adverLatenessNanos;
 
@@ -149,7 +150,7 @@ final class VirtualRouter {
 
   private Behavior<RouterCommand> onAdvert(RouterCommand.AdvertArrived arrived) {
     VrrpAdvert advert = arrived.advert().advert();
-    advertsReceived++;
+    counters = counters.received();
     detector.ifPresent(d -> d.tell(new SplitBrainDetector.PeerAdvert(arrived.receivedAtNanos())));
     return feed(new Input.AdvertReceived(arrived.advert().source(), advert.priority(),
         Duration.ofMillis(advert.intervalCentis() * 10L)));
@@ -242,9 +243,19 @@ final class VirtualRouter {
   }
 
   private Behavior<RouterCommand> onStatus(RouterCommand.GetStatus get) {
-    get.replyTo().tell(new InstanceStatus(config.name(), machine.state(), machine.effectivePriority(), advertsReceived,
-        machine.lastMaster()));
+    get.replyTo().tell(new InstanceStatus(config.name(), config.interfaceName(), config.virtualRouterId(),
+        machine.state(), config.priority(), machine.effectivePriority(), currentMaster(), vips, lastTransition, counters,
+        tracking.sources().stream().map(s -> new ScriptStatus(s.name(), s.health(), s.weight())).toList()));
     return Behaviors.same();
+  }
+
+  /** This router while it is Master; else the sender of the last advert heard, unless it released (priority 0). */
+  private Optional<CurrentMaster> currentMaster() {
+    if (machine.state() == VrrpState.MASTER) {
+      return Optional.of(new CurrentMaster(params.primaryAddress().getHostAddress(), machine.effectivePriority(), true));
+    }
+    return machine.lastMaster().filter(m -> m.priority() > 0)
+        .map(m -> new CurrentMaster(m.address().getHostAddress(), m.priority(), false));
   }
 
   private Behavior<RouterCommand> onStop(RouterCommand.Stop stop) {
@@ -307,6 +318,7 @@ final class VirtualRouter {
 
   private void perform(Action action) {
     if (action instanceof Action.SendAdvert send) {
+      counters = counters.sent();
       sender.tell(new AdvertSender.Send(send.priority()));
     } else if (action instanceof Action.ArmTimer arm) {
       long delay = arm.delay().toNanos() - (arm.timer() == Timer.ADVER ? adverLatenessNanos : 0);
@@ -325,6 +337,8 @@ final class VirtualRouter {
     long nowNanos = wiring.nanoTime().getAsLong();
     Instant now = now();
     Cause cause = Cause.of(transition.reason(), machine.effectivePriority(), nanos -> now.minusNanos(nowNanos - nanos));
+    counters = counters.transition(transition.to() == VrrpState.MASTER, transition.from() == VrrpState.MASTER);
+    lastTransition = Optional.of(new LastTransition(transition.from(), transition.to(), now, cause.kind(), cause.detail()));
     if (!(transition.reason() instanceof TransitionReason.Startup)) {
       context.getLog().info("{}{}", tag, cause.detail());
     }

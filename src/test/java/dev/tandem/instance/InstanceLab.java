@@ -183,7 +183,7 @@ final class InstanceLab implements AutoCloseable {
   /** Waits (bounded) until the node's instance has taken in {@code count} adverts in total. */
   void awaitAdvertsReceived(Node node, long count) {
     wire.awaitAssert(Duration.ofSeconds(3), () -> {
-      long got = status(node).advertsReceived();
+      long got = status(node).counters().advertsReceived();
       if (got < count) {
         throw new AssertionError(node.name() + " received " + got + " adverts, expected " + count);
       }
