@@ -13,7 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /** The actor system of a controller: started over the journal, stopped the way keepalived stops. */
 final class ControllerSystem {
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration STOP_TIMEOUT = Controller.STOP_TIMEOUT.plusSeconds(1);
 
   private ControllerSystem() {}
 

@@ -31,18 +31,26 @@ public final class Controller {
   /** The links (one started hub per interface the instances use) and the host's address table. */
   public record Start(Map<String, LinkHub> hubs, AddressTable addresses) implements Command {}
 
-  /** Stop every instance gracefully (priority-0 adverts, VIPs released, journaled), then stop. */
+  /**
+   * Stop every instance gracefully (priority-0 adverts, VIPs released, journaled), then stop; with
+   * global.handover-on-stop each Master first waits for its successor's advert.
+   */
   public record Shutdown(ActorRef<Done> replyTo) implements Command {}
 
   record InstancesStopped(ActorRef<Done> replyTo) implements Command {}
 
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * Bounds one instance's stop: a handover waits at most one Master_Down_Interval (4 s with 1 s
+   * adverts; v2 allows up to 255 s adverts, but such a stop would outlast any service manager's
+   * patience anyway), then the journal and the VIP release follow.
+   */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private Controller() {}
 
   public static Behavior<Command> create(ControllerConfig config, Clock clock, LongSupplier nanoTime) {
     return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
-        .onMessage(Start.class, start -> running(ctx, config.instances().stream()
+        .onMessage(Start.class, start -> running(ctx, config.global().handoverOnStop(), config.instances().stream()
             .map(i -> ctx.spawn(VrrpInstance.create(wiring(config, i, start, clock, nanoTime)), "instance-" + i.name()))
             .toList()))
         .onMessage(Shutdown.class, s -> {
@@ -52,11 +60,12 @@ public final class Controller {
         .build());
   }
 
-  private static Behavior<Command> running(ActorContext<Command> ctx, List<ActorRef<InstanceCommand>> instances) {
+  private static Behavior<Command> running(ActorContext<Command> ctx, boolean handover,
+      List<ActorRef<InstanceCommand>> instances) {
     return Behaviors.receive(Command.class)
         .onMessage(Shutdown.class, s -> {
           CompletableFuture<?>[] stops = instances.stream()
-              .map(i -> AskPattern.<InstanceCommand, Done>ask(i, InstanceCommand.Stop::new, STOP_TIMEOUT,
+              .map(i -> AskPattern.<InstanceCommand, Done>ask(i, replyTo -> new InstanceCommand.Stop(replyTo, handover), STOP_TIMEOUT,
                   ctx.getSystem().scheduler()).toCompletableFuture())
               .toArray(CompletableFuture[]::new);
           ctx.pipeToSelf(CompletableFuture.allOf(stops), (ok, failure) -> new InstancesStopped(s.replyTo()));
