@@ -33,9 +33,9 @@ public final class Controller {
 
   /**
    * Stop every instance gracefully (priority-0 adverts, VIPs released, journaled), then stop; with
-   * global.handover-on-stop each Master first waits for its successor's advert.
+   * {@code handover} each Master that has heard another router first waits for its successor's advert.
    */
-  public record Shutdown(ActorRef<Done> replyTo) implements Command {}
+  public record Shutdown(ActorRef<Done> replyTo, boolean handover) implements Command {}
 
   record InstancesStopped(ActorRef<Done> replyTo) implements Command {}
 
@@ -50,7 +50,7 @@ public final class Controller {
 
   public static Behavior<Command> create(ControllerConfig config, Clock clock, LongSupplier nanoTime) {
     return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
-        .onMessage(Start.class, start -> running(ctx, config.global().handoverOnStop(), config.instances().stream()
+        .onMessage(Start.class, start -> running(ctx, config.instances().stream()
             .map(i -> ctx.spawn(VrrpInstance.create(wiring(config, i, start, clock, nanoTime)), "instance-" + i.name()))
             .toList()))
         .onMessage(Shutdown.class, s -> {
@@ -60,12 +60,11 @@ public final class Controller {
         .build());
   }
 
-  private static Behavior<Command> running(ActorContext<Command> ctx, boolean handover,
-      List<ActorRef<InstanceCommand>> instances) {
+  private static Behavior<Command> running(ActorContext<Command> ctx, List<ActorRef<InstanceCommand>> instances) {
     return Behaviors.receive(Command.class)
         .onMessage(Shutdown.class, s -> {
           CompletableFuture<?>[] stops = instances.stream()
-              .map(i -> AskPattern.<InstanceCommand, Done>ask(i, replyTo -> new InstanceCommand.Stop(replyTo, handover), STOP_TIMEOUT,
+              .map(i -> AskPattern.<InstanceCommand, Done>ask(i, replyTo -> new InstanceCommand.Stop(replyTo, s.handover()), STOP_TIMEOUT,
                   ctx.getSystem().scheduler()).toCompletableFuture())
               .toArray(CompletableFuture[]::new);
           ctx.pipeToSelf(CompletableFuture.allOf(stops), (ok, failure) -> new InstancesStopped(s.replyTo()));
