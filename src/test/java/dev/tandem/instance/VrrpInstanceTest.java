@@ -82,10 +82,9 @@ class VrrpInstanceTest {
    */
   @Test
   void aHandoverKeepsTheVipUntilTheNewMastersFirstAdvert() {
-    Node b = lab.start("b", 12, TestInstances.vi1(100, true));
-    lab.quietFor(3608);
-    lab.advertAfter(1, new Seen("192.0.2.12", 100));
-    Node a = lab.start("a", 11, TestInstances.vi1(150, true));
+    Node[] nodes = bMasterThenAStarts(true);
+    Node a = nodes[0];
+    Node b = nodes[1];
     for (int i = 0; i < 3; i++) {
       lab.advertAfter(1000, new Seen("192.0.2.12", 100));
     }
@@ -147,10 +146,9 @@ class VrrpInstanceTest {
 
   @Test
   void nopreemptKeepsTheCurrentMasterWhileItsAdvertsArrive() {
-    Node b = lab.start("b", 12, TestInstances.vi1(100, false));
-    lab.quietFor(3608);
-    lab.advertAfter(1, new Seen("192.0.2.12", 100));
-    Node a = lab.start("a", 11, TestInstances.vi1(150, false));
+    Node[] nodes = bMasterThenAStarts(false);
+    Node a = nodes[0];
+    Node b = nodes[1];
     for (int i = 1; i <= 10; i++) {
       lab.advertAfter(1000, new Seen("192.0.2.12", 100));
       lab.awaitAdvertsReceived(a, i);
@@ -256,6 +254,14 @@ class VrrpInstanceTest {
     lab.advertAfter(1000, new Seen("192.0.2.12", 100));
     assertEquals(VrrpState.MASTER, lab.status(nodes[1]).state());
     lab.awaitAddresses(nodes[1], List.of("192.0.2.100/24"));
+  }
+
+  /** b (100) alone becomes Master at its Master_Down_Interval (3609 ms), then a (150) starts and hears it. */
+  private Node[] bMasterThenAStarts(boolean preempt) {
+    Node b = lab.start("b", 12, TestInstances.vi1(100, preempt));
+    lab.quietFor(3608);
+    lab.advertAfter(1, new Seen("192.0.2.12", 100));
+    return new Node[] {lab.start("a", 11, TestInstances.vi1(150, preempt)), b};
   }
 
   private void time(long millis) {
