@@ -13,7 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /** The actor system of a controller: started over the journal, stopped the way keepalived stops. */
 final class ControllerSystem {
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration STOP_TIMEOUT = Controller.STOP_TIMEOUT.plusSeconds(1);
 
   private ControllerSystem() {}
 
@@ -23,12 +23,13 @@ final class ControllerSystem {
   }
 
   /**
-   * Priority-0 adverts, VIPs released and the stop journaled by every instance, then the system
-   * ends; bounded, so that a stuck instance cannot keep the process alive.
+   * Priority-0 adverts, VIPs released (after the successor's first advert with {@code handover}) and
+   * the stop journaled by every instance, then the system ends; bounded, so that a stuck instance cannot keep the process alive.
    */
-  static void stop(ActorSystem<Controller.Command> system)
+  static void stop(ActorSystem<Controller.Command> system, boolean handover)
       throws InterruptedException, ExecutionException, TimeoutException {
-    AskPattern.<Controller.Command, Done>ask(system, Controller.Shutdown::new, STOP_TIMEOUT, system.scheduler())
+    AskPattern.<Controller.Command, Done>ask(system, replyTo -> new Controller.Shutdown(replyTo, handover), STOP_TIMEOUT,
+            system.scheduler())
         .toCompletableFuture().handle((done, failure) -> done).get(STOP_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
     system.terminate();
     system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -37,7 +37,8 @@ import sun.misc.Signal;
 
 /**
  * {@code tandem run}: every instance of the configuration on the real network, until SIGTERM or
- * SIGINT, which stop it the way keepalived stops: priority-0 adverts, VIPs removed, exit 0.
+ * SIGINT, which stop it the way keepalived stops: priority-0 adverts, VIPs removed, exit 0; or,
+ * with global.handover-on-stop or a request from {@code tandem handover}, a zero-loss handover.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the VRRP instances of a configuration until SIGTERM.")
@@ -51,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
 
   @ArgGroup(multiplicity = "1")
   ConfigSource source;
+
+  @Option(names = "--pid-file", paramLabel = "FILE",
+      description = "Write this process's id here (removed on exit); `tandem handover --pid-file FILE` finds it.")
+  Optional<Path> pidFile;
 
   RunCommand(HostProbe host) {
     this.host = host;
@@ -66,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.CONFIG_ERROR;
     }
     ControllerConfig config = input.loaded().config().get();
+    if (pidFile.isPresent()) {
+      HandoverRequest.writePid(pidFile.get());
+    }
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), s -> stop.countDown());
     Signal.handle(new Signal("INT"), s -> stop.countDown());
@@ -112,15 +120,17 @@ final class RunCommand implements Callable<Integer> {
     Signal.handle(new Signal("USR2"), s -> writeDump(dump, s));
 
     stop.await();
-    LOG.info("Stopping");
+    boolean handover = config.global().handoverOnStop() || pidFile.map(HandoverRequest::take).orElse(false);
+    LOG.info(handover ? "Stopping with handover" : "Stopping");
     statusServer.ifPresent(StatusServer::close);
     if (fleet.isPresent()) {
       fleet.get().close();
     }
-    ControllerSystem.stop(system);
+    ControllerSystem.stop(system, handover);
     hubs.values().forEach(LinkHub::close);
     interfaces.close();
     addresses.close();
+    pidFile.ifPresent(HandoverRequest::removePid);
     LOG.info("Stopped");
     return ExitCodes.OK;
   }

@@ -85,7 +85,7 @@ final class WarmUpCommand implements Callable<Integer> {
     while (addresses.list(INTERFACE).size() < 2 && System.currentTimeMillis() < deadline) {
       Thread.sleep(10);
     }
-    ControllerSystem.stop(system);
+    ControllerSystem.stop(system, false);
     hub.close();
   }
 

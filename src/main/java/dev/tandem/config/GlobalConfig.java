@@ -9,6 +9,8 @@ import java.util.Optional;
  * must be unique per host; {@code routerId} need not be (both seed 003 nodes use LVS_DEVEL).
  * {@code enableScriptSecurity} and {@code scriptUser} are keepalived's enable_script_security and
  * script_user (empty: keepalived_script when that user exists, else the controller's own user).
+ * {@code handoverOnStop} makes SIGTERM a zero-loss handover: a Master keeps its VIPs until the
+ * new master advertises (false: keepalived's stop, which releases them at once).
  */
 public record GlobalConfig(
     String nodeId,
@@ -19,4 +21,5 @@ public record GlobalConfig(
     Duration smtpConnectTimeout,
     boolean smtpAlert,
     boolean enableScriptSecurity,
-    Optional<String> scriptUser) {}
+    Optional<String> scriptUser,
+    boolean handoverOnStop) {}

@@ -35,7 +35,8 @@ final class GlobalSection {
         global.duration("smtp-connect-timeout", Duration.ofMillis(1), Duration.ofHours(1)).orElse(Duration.ZERO),
         smtpAlert,
         global.bool("enable-script-security").orElse(false),
-        global.nonEmptyString("script-user"));
+        global.nonEmptyString("script-user"),
+        global.bool("handover-on-stop").orElse(false));
   }
 
   static JournalConfig readJournal(SettingReader journal) {

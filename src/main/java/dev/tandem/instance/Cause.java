@@ -8,7 +8,8 @@ import java.util.function.LongFunction;
 
 /**
  * Why a transition happened, in the journal's stable form. {@code kind} is one of startup,
- * address-owner, master-down, preempted-by, fault, fault-cleared, sync-group, shutdown; the peer fields name
+ * address-owner, master-down, preempted-by, fault, fault-cleared, sync-group, handed-over,
+ * shutdown; the peer fields name
  * the master last heard (master-down) or the router that preempted this one (preempted-by), and
  * {@code peerLastHeard} dates its last advert on this node's clock, so a failover gap can be
  * computed from one node's journal.
@@ -49,6 +50,11 @@ public record Cause(
     }
     if (reason instanceof TransitionReason.FaultCleared) {
       return plain("fault-cleared", "all tracked checks and interfaces healthy again");
+    }
+    if (reason instanceof TransitionReason.HandedOver handed) {
+      return handed.newMaster()
+          .map(m -> withPeer("handed-over", "new master " + m.address().getHostAddress() + " advertised", m, toWallClock))
+          .orElseGet(() -> plain("handed-over", "no new master advertised within Master_Down_Interval"));
     }
     if (reason instanceof TransitionReason.Shutdown) {
       return plain("shutdown", "instance stopping");

@@ -42,8 +42,11 @@ public final class Controller {
   public record Start(Map<String, LinkHub> hubs, AddressTable addresses, InterfaceMonitor interfaces)
       implements Command {}
 
-  /** Stop every instance gracefully (priority-0 adverts, VIPs released, journaled), then stop. */
-  public record Shutdown(ActorRef<Done> replyTo) implements Command {}
+  /**
+   * Stop every instance gracefully (priority-0 adverts, VIPs released, journaled), then stop; with
+   * {@code handover} each Master that has heard another router first waits for its successor's advert.
+   */
+  public record Shutdown(ActorRef<Done> replyTo, boolean handover) implements Command {}
 
   /**
    * The status of every instance that answers within {@code perInstance}; the reply comes from the
@@ -53,7 +56,12 @@ public final class Controller {
 
   record InstancesStopped(ActorRef<Done> replyTo) implements Command {}
 
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * Bounds one instance's stop: a handover waits at most one Master_Down_Interval (4 s with 1 s
+   * adverts; v2 allows up to 255 s adverts, but such a stop would outlast any service manager's
+   * patience anyway), then the journal and the VIP release follow.
+   */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private Controller() {}
 
@@ -88,7 +96,7 @@ public final class Controller {
         })
         .onMessage(Shutdown.class, s -> {
           CompletableFuture<?>[] stops = instances.stream()
-              .map(i -> AskPattern.<InstanceCommand, Done>ask(i, InstanceCommand.Stop::new, STOP_TIMEOUT,
+              .map(i -> AskPattern.<InstanceCommand, Done>ask(i, replyTo -> new InstanceCommand.Stop(replyTo, s.handover()), STOP_TIMEOUT,
                   ctx.getSystem().scheduler()).toCompletableFuture())
               .toArray(CompletableFuture[]::new);
           ctx.pipeToSelf(CompletableFuture.allOf(stops), (ok, failure) -> new InstancesStopped(s.replyTo()));

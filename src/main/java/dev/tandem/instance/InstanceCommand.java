@@ -10,8 +10,11 @@ public sealed interface InstanceCommand {
   /** Journal these events of this run, in order; {@code journaled} hears when they are written. */
   record Record(List<InstanceEvent> events, Optional<ActorRef<Done>> journaled) implements InstanceCommand {}
 
-  /** Operator stop (SIGTERM), handed to the router. */
-  record Stop(ActorRef<Done> replyTo) implements InstanceCommand {}
+  /**
+   * Operator stop (SIGTERM), handed to the router; with {@code handover} a Master keeps its VIPs
+   * until a new master advertises (see {@link RouterCommand.Stop}).
+   */
+  record Stop(ActorRef<Done> replyTo, boolean handover) implements InstanceCommand {}
 
   record GetStatus(ActorRef<InstanceStatus> replyTo) implements InstanceCommand {}
 }

@@ -149,11 +149,16 @@ final class VirtualRouter {
   }
 
   private Behavior<RouterCommand> onAdvert(RouterCommand.AdvertArrived arrived) {
+    detector.ifPresent(d -> d.tell(new SplitBrainDetector.PeerAdvert(arrived.receivedAtNanos())));
+    return feed(taken(arrived));
+  }
+
+  /** Counts the advert in and turns it into the machine's input. */
+  private Input.AdvertReceived taken(RouterCommand.AdvertArrived arrived) {
     VrrpAdvert advert = arrived.advert().advert();
     counters = counters.received();
-    detector.ifPresent(d -> d.tell(new SplitBrainDetector.PeerAdvert(arrived.receivedAtNanos())));
-    return feed(new Input.AdvertReceived(arrived.advert().source(), advert.priority(),
-        Duration.ofMillis(advert.intervalCentis() * 10L)));
+    return new Input.AdvertReceived(arrived.advert().source(), advert.priority(),
+        Duration.ofMillis(advert.intervalCentis() * 10L));
   }
 
   /**
@@ -258,20 +263,45 @@ final class VirtualRouter {
         .map(m -> new CurrentMaster(m.address().getHostAddress(), m.priority(), false));
   }
 
+  /**
+   * A plain stop leaves at once; a handover that has begun (a releasing Master) keeps handling
+   * adverts and timers until the machine lets go, then stops the same way.
+   */
   private Behavior<RouterCommand> onStop(RouterCommand.Stop stop) {
     VrrpState last = machine.state();
+    Optional<InstanceEvent> left = run(step(stop.handover() ? new Input.Handover(counters.advertsReceived() > 0) : new Input.Shutdown()));
+    return machine.releasing() ? handingOver(stop.replyTo()) : stopped(last, left, stop.replyTo(), stop.handover());
+  }
+
+  /** Master keeps the VIPs and answers for them until the new master advertises or the bound passes. */
+  private Behavior<RouterCommand> handingOver(ActorRef<Done> replyTo) {
+    return Behaviors.receive(RouterCommand.class)
+        .onMessage(RouterCommand.AdvertArrived.class, arrived -> afterRelease(taken(arrived), replyTo))
+        .onMessage(RouterCommand.TimerFired.class, fired -> afterRelease(new Input.TimerExpired(fired.timer()), replyTo))
+        .onMessage(RouterCommand.Stop.class, again -> afterRelease(new Input.Shutdown(), replyTo))
+        .onMessage(RouterCommand.GetStatus.class, this::onStatus)
+        .build();
+  }
+
+  private Behavior<RouterCommand> afterRelease(Input input, ActorRef<Done> replyTo) {
+    Optional<InstanceEvent> left = run(step(input));
+    return machine.releasing() ? Behaviors.same() : stopped(VrrpState.MASTER, left, replyTo, true);
+  }
+
+  private Behavior<RouterCommand> stopped(VrrpState last, Optional<InstanceEvent> left, ActorRef<Done> replyTo,
+      boolean handover) {
     List<InstanceEvent> events = new ArrayList<>();
-    run(step(new Input.Shutdown())).ifPresent(events::add);
+    left.ifPresent(events::add);
     notifier.tell(new Notifier.Notify(NotifyState.STOP, machine.effectivePriority()));
     events.add(new InstanceStopped(InstanceEvent.SCHEMA_VERSION, now(), wiring.node(), config.name(), last,
-        "operator stop"));
+        handover ? "operator stop with handover" : "operator stop"));
     CompletionStage<Done> journaled = ask(journal, ack -> new InstanceCommand.Record(events, Optional.of(ack)));
     CompletionStage<Done> sent = ask(sender, Drain::new);
     CompletionStage<Done> released = ask(binder, Drain::new);
     CompletionStage<Done> notified = ask(notifier, Drain::new);
     context.pipeToSelf(journaled.thenCombine(sent, (a, b) -> a).thenCombine(released, (a, b) -> a)
             .thenCombine(notified, (a, b) -> a),
-        (done, failure) -> new RouterCommand.Stopped(stop.replyTo()));
+        (done, failure) -> new RouterCommand.Stopped(replyTo));
     return stopping();
   }
 

@@ -35,6 +35,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
  * event that carries the state recovered from the journal, so the audit can tell a crash (recovered
  * Master, no stop) from a clean restart.
  *
+ * <p>Stop and status never wait for recovery: {@link RouterFirst} hands them to the router.
+ *
  * <p>A failed write restarts this actor with backoff and recovers it once the journal is back;
  * the children are kept, so a journal failure never interrupts VRRP.
  */
@@ -86,7 +88,10 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
   }
 
   public static Behavior<InstanceCommand> create(InstanceWiring wiring) {
-    return Behaviors.setup(ctx -> new VrrpInstance(ctx, wiring));
+    return Behaviors.setup(ctx -> {
+      VrrpInstance instance = new VrrpInstance(ctx, wiring);
+      return Behaviors.intercept(() -> new RouterFirst(instance.router), instance);
+    });
   }
 
   /** {@code vrrp|<node>|<instance>}: the node id keeps two hosts with the same router_id apart. */
@@ -109,14 +114,6 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
     return newCommandHandlerBuilder()
         .forAnyState()
         .onCommand(InstanceCommand.Record.class, this::onRecord)
-        .onCommand(InstanceCommand.Stop.class, stop -> {
-          router.tell(new RouterCommand.Stop(stop.replyTo()));
-          return Effect().none();
-        })
-        .onCommand(InstanceCommand.GetStatus.class, get -> {
-          router.tell(new RouterCommand.GetStatus(get.replyTo()));
-          return Effect().none();
-        })
         .build();
   }
 

@@ -23,7 +23,7 @@ final class BackupRules {
       Optional<HeardMaster> lastMaster,
       List<Action> leading,
       TransitionReason reason) {
-    Machine next = new Machine(VrrpState.BACKUP, from.effectivePriority(), interval, lastMaster, from.startedAtNanos());
+    Machine next = new Machine(VrrpState.BACKUP, from.effectivePriority(), interval, lastMaster, from.startedAtNanos(), false);
     List<Action> actions = new ArrayList<>(leading);
     actions.add(armMasterDown(params, next));
     return Steps.move(from, next, actions, reason);
@@ -83,6 +83,6 @@ final class BackupRules {
 
   private static Machine withLastMaster(Machine machine, Duration interval, HeardMaster sender) {
     return new Machine(
-        machine.state(), machine.effectivePriority(), interval, Optional.of(sender), machine.startedAtNanos());
+        machine.state(), machine.effectivePriority(), interval, Optional.of(sender), machine.startedAtNanos(), false);
   }
 }

@@ -17,6 +17,13 @@ public sealed interface Input {
   /** The instance is stopping (RFC "Shutdown event"). */
   record Shutdown() implements Input {}
 
+  /**
+   * Operator stop with a zero-loss handover: a Master that has heard another router on this VRID
+   * ({@code peerHeard}) announces priority 0 but keeps its addresses until the new master's first
+   * advert; otherwise (or in any other state) the same as {@link Shutdown}, as keepalived stops.
+   */
+  record Handover(boolean peerHeard) implements Input {}
+
   /** The fault set became non-empty ({@code cause} names what failed) or empty again. */
   record FaultChanged(boolean faulty, String cause) implements Input {}
 

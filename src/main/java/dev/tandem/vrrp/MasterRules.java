@@ -6,6 +6,8 @@ import dev.tandem.vrrp.Action.ReleaseAddresses;
 import dev.tandem.vrrp.Action.SendAdvert;
 import dev.tandem.vrrp.Action.TakeAddresses;
 import dev.tandem.vrrp.Input.AdvertReceived;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +18,7 @@ final class MasterRules {
   /** Entering Master: advert first (so the old master lets go before our ARPs), addresses, Adver_Timer. */
   static Step enter(RouterParams params, Machine from, TransitionReason reason) {
     Machine next = new Machine(
-        VrrpState.MASTER, from.effectivePriority(), params.advertInterval(), Optional.empty(), from.startedAtNanos());
+        VrrpState.MASTER, from.effectivePriority(), params.advertInterval(), Optional.empty(), from.startedAtNanos(), false);
     List<Action> actions = List.of(
         new SendAdvert(next.effectivePriority()),
         new TakeAddresses(),
@@ -32,6 +34,25 @@ final class MasterRules {
   /** Leaving Master for Backup: nothing on the wire, the addresses go and the Adver_Timer stops. */
   static List<Action> stepDownQuietly() {
     return List.of(new CancelTimer(Timer.ADVER), new ReleaseAddresses());
+  }
+
+  /**
+   * A handover begins: the priority-0 advert tells the backups to take over after their Skew_Time,
+   * while this router keeps the addresses (and answers ARP for them) so that no request finds the
+   * VIP unowned; Master_Down_Interval bounds the wait for the new master.
+   */
+  static Step startRelease(RouterParams params, Machine machine) {
+    Machine next = new Machine(VrrpState.MASTER, machine.effectivePriority(), machine.masterAdverInterval(),
+        machine.lastMaster(), machine.startedAtNanos(), true);
+    Duration bound = VrrpTimers.masterDownInterval(
+        params.version(), machine.effectivePriority(), machine.masterAdverInterval());
+    List<Action> actions = List.of(new CancelTimer(Timer.ADVER), new SendAdvert(0), new ArmTimer(Timer.MASTER_DOWN, bound));
+    return Steps.stay(next, actions, "Handing over: priority 0 sent, keeping the VIPs until a new master advertises");
+  }
+
+  /** Ending a handover (or stopping during one): the priority-0 advert has gone out already. */
+  static List<Action> release() {
+    return List.of(new CancelTimer(Timer.MASTER_DOWN), new ReleaseAddresses());
   }
 
   static Step onAdverTimer(RouterParams params, Machine machine) {

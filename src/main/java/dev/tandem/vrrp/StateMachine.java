@@ -2,6 +2,7 @@ package dev.tandem.vrrp;
 
 import dev.tandem.vrrp.Input.AdvertReceived;
 import dev.tandem.vrrp.Input.FaultChanged;
+import dev.tandem.vrrp.Input.Handover;
 import dev.tandem.vrrp.Input.PriorityChanged;
 import dev.tandem.vrrp.Input.Shutdown;
 import dev.tandem.vrrp.Input.Startup;
@@ -35,6 +36,9 @@ public final class StateMachine {
     if (input instanceof Shutdown) {
       return withdrawTo(VrrpState.INITIALIZE, machine, new TransitionReason.Shutdown());
     }
+    if (input instanceof Handover handover) {
+      return onHandover(params, machine, handover, nowNanos);
+    }
     if (input instanceof FaultChanged fault) {
       // keepalived's Fault: a failed interface or script takes the router out of the election.
       return fault.faulty()
@@ -57,7 +61,7 @@ public final class StateMachine {
     }
     // The preempt delay counts from the latest start, not from when the record was first built.
     Machine started = new Machine(
-        VrrpState.INITIALIZE, machine.effectivePriority(), params.advertInterval(), Optional.empty(), nowNanos);
+        VrrpState.INITIALIZE, machine.effectivePriority(), params.advertInterval(), Optional.empty(), nowNanos, false);
     if (params.priority() == OWNER_PRIORITY) {
       return MasterRules.enter(params, started, new TransitionReason.AddressOwner());
     }
@@ -70,7 +74,11 @@ public final class StateMachine {
       case BACKUP:
         return BackupRules.onAdvert(params, machine, advert, nowNanos);
       case MASTER:
-        return MasterRules.onAdvert(params, machine, advert, nowNanos);
+        // While releasing, any advert is the new master's (whatever its priority): let go now.
+        return machine.releasing()
+            ? withdrawTo(VrrpState.INITIALIZE, machine, new TransitionReason.HandedOver(
+                Optional.of(new HeardMaster(advert.sender(), advert.priority(), nowNanos))))
+            : MasterRules.onAdvert(params, machine, advert, nowNanos);
       default:
         return Steps.ignore(machine);
     }
@@ -80,10 +88,30 @@ public final class StateMachine {
     if (machine.state() == VrrpState.BACKUP && timer == Timer.MASTER_DOWN) {
       return BackupRules.onMasterDown(params, machine);
     }
+    if (machine.releasing()) {
+      // A stale Adver_Timer must not advertise our priority again and undo the priority 0.
+      return timer == Timer.MASTER_DOWN
+          ? withdrawTo(VrrpState.INITIALIZE, machine, new TransitionReason.HandedOver(Optional.empty()))
+          : Steps.ignore(machine);
+    }
     if (machine.state() == VrrpState.MASTER && timer == Timer.ADVER) {
       return MasterRules.onAdverTimer(params, machine);
     }
     return Steps.ignore(machine);
+  }
+
+  /**
+   * Only a Master that has heard another router waits for it: with nobody heard there may be no
+   * backup at all, and holding the VIPs would only delay the stop (keepalived releases at once).
+   */
+  private static Step onHandover(RouterParams params, Machine machine, Handover handover, long nowNanos) {
+    if (machine.releasing()) {
+      return Steps.ignore(machine);
+    }
+    if (machine.state() == VrrpState.MASTER && handover.peerHeard()) {
+      return MasterRules.startRelease(params, machine);
+    }
+    return step(params, machine, new Shutdown(), nowNanos);
   }
 
   /** Leaving the election, for Initialize on stop or for Fault: undo what the current state holds. */
@@ -93,8 +121,8 @@ public final class StateMachine {
     }
     Machine next = new Machine(
         target, machine.effectivePriority(), machine.masterAdverInterval(), machine.lastMaster(),
-        machine.startedAtNanos());
-    return Steps.move(machine, next, withdraw(machine.state()), reason);
+        machine.startedAtNanos(), false);
+    return Steps.move(machine, next, withdraw(machine), reason);
   }
 
   /** Back to Backup with the configured interval, as keepalived does; the RFC decides from there. */
@@ -116,7 +144,8 @@ public final class StateMachine {
       return Steps.ignore(machine);
     }
     Machine next = new Machine(
-        machine.state(), priority, machine.masterAdverInterval(), machine.lastMaster(), machine.startedAtNanos());
+        machine.state(), priority, machine.masterAdverInterval(), machine.lastMaster(), machine.startedAtNanos(),
+        machine.releasing());
     return Steps.stay(
         next, List.of(), "Changing effective priority from " + machine.effectivePriority() + " to " + priority);
   }
@@ -143,11 +172,11 @@ public final class StateMachine {
     return Tracking.effectivePriority(params.priority(), requested);
   }
 
-  /** What leaving an active state undoes, shared by Shutdown and Fault. */
-  private static List<Action> withdraw(VrrpState state) {
-    switch (state) {
+  /** What leaving an active state undoes, shared by Shutdown, Fault and the end of a handover. */
+  private static List<Action> withdraw(Machine machine) {
+    switch (machine.state()) {
       case MASTER:
-        return MasterRules.withdraw();
+        return machine.releasing() ? MasterRules.release() : MasterRules.withdraw();
       case BACKUP:
         return BackupRules.withdraw();
       default:

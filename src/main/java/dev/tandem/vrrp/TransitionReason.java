@@ -25,6 +25,12 @@ public sealed interface TransitionReason {
   /** Fault -> Backup. */
   record FaultCleared() implements TransitionReason {}
 
+  /**
+   * Releasing Master -> Initialize at the end of a handover: {@code newMaster} is the router whose
+   * advert ended it, empty when Master_Down_Interval passed without one.
+   */
+  record HandedOver(Optional<HeardMaster> newMaster) implements TransitionReason {}
+
   /** Master or Backup -> Initialize on stop. */
   record Shutdown() implements TransitionReason {}
 

@@ -44,6 +44,31 @@ class CommandsTest {
   }
 
   @Test
+  void handoverWithoutAControllerSaysSoAndExits1() {
+    Path pidFile = dir.resolve("tandem.pid");
+    assertEquals(1, run("handover", "--pid-file", pidFile.toString()));
+    assertEquals("tandem: no pid file " + pidFile + " (is `tandem run --pid-file " + pidFile + "` running?)\n",
+        err.toString());
+  }
+
+  /** A stand-in controller (sleep): the request file is left for it, SIGTERM ends it, the command waits for that. */
+  @Test
+  void handoverLeavesTheRequestAndSignalsTheControllerUntilItExits() throws Exception {
+    Process controller = new ProcessBuilder("sleep", "60").start();
+    try {
+      Path pidFile = dir.resolve("tandem.pid");
+      Files.writeString(pidFile, controller.pid() + "\n");
+      assertEquals(0, run("handover", "--pid-file", pidFile.toString()), err.toString());
+      assertFalse(controller.isAlive());
+      assertEquals(143, controller.exitValue(), "ended by SIGTERM");
+      assertTrue(HandoverRequest.take(pidFile), "the request is there for the controller to take");
+      assertFalse(HandoverRequest.take(pidFile), "and used up once taken");
+    } finally {
+      controller.destroyForcibly();
+    }
+  }
+
+  @Test
   void checkOfAGoodConfigSaysOk() {
     assertEquals(0, run("check", "-c", "conf/lb01.conf"));
     assertEquals("conf/lb01.conf: OK (2 instances, 0 warnings)\n", out.toString());

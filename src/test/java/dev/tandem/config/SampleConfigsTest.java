@@ -13,11 +13,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every sample in conf/ loads without an error on a host that has eth0. */
+/** Every sample in conf/ (and conf/docker/, the compose nodes') loads without an error on a host that has eth0. */
 class SampleConfigsTest {
   static Stream<Path> samples() throws IOException {
     List<Path> files;
-    try (Stream<Path> listing = Files.list(Path.of("conf"))) {
+    try (Stream<Path> listing = Files.walk(Path.of("conf"))) {
       files = listing.filter(p -> p.toString().endsWith(".conf")).sorted().collect(Collectors.toList());
     }
     assertFalse(files.isEmpty(), "conf/ has samples");

@@ -225,7 +225,7 @@ final class InstanceLab implements AutoCloseable {
 
   void stop(Node node) {
     TestProbe<Done> done = kit.createTestProbe();
-    node.instance().tell(new InstanceCommand.Stop(done.getRef()));
+    node.instance().tell(new InstanceCommand.Stop(done.getRef(), false));
     done.expectMessage(Done.getInstance());
   }
 

@@ -11,6 +11,8 @@ import dev.tandem.vrrp.VrrpState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,52 @@ class VrrpInstanceTest {
     assertEquals(Optional.of(0), takeover.cause().peerPriority());
   }
 
+  /**
+   * b was Master first, so a (150), which preempted it, has heard another router: its handover
+   * announces priority 0 but keeps the VIP until b's first advert as the new master (Skew_Time,
+   * 609 ms, later), then releases it and stops.
+   */
+  @Test
+  void aHandoverKeepsTheVipUntilTheNewMastersFirstAdvert() {
+    Node[] nodes = bMasterThenAStarts(true);
+    Node a = nodes[0];
+    Node b = nodes[1];
+    for (int i = 0; i < 3; i++) {
+      lab.advertAfter(1000, new Seen("192.0.2.12", 100));
+    }
+    lab.advertAfter(414, new Seen("192.0.2.11", 150));
+    lab.awaitState(b, VrrpState.BACKUP);
+
+    TestProbe<Done> stopped = lab.kit.createTestProbe();
+    a.instance().tell(new InstanceCommand.Stop(stopped.getRef(), true));
+    lab.wire.expectMessage(new Seen("192.0.2.11", 0));
+    assertEquals(VrrpState.MASTER, lab.status(a).state(), "the releasing router still answers for the VIP");
+    assertEquals(List.of("192.0.2.100/24"), a.addresses().list("eth0"));
+    lab.quietFor(608);
+    lab.advertAfter(1, new Seen("192.0.2.12", 100));
+    lab.awaitAddresses(a, List.of());
+    stopped.expectMessage(Done.getInstance());
+    lab.awaitState(b, VrrpState.MASTER);
+
+    List<InstanceEvent> events = lab.events("a", 5);
+    assertEquals(List.of("started", "startup", "master-down", "handed-over", "stopped"), kinds(events));
+    StateChanged released = (StateChanged) events.get(3);
+    assertEquals(Optional.of("192.0.2.12"), released.cause().peer());
+    assertEquals("operator stop with handover", ((InstanceStopped) events.get(4)).cause());
+  }
+
+  /** Nobody heard (a won the election without hearing b): nothing to wait for, released at once as keepalived does. */
+  @Test
+  void aHandoverWithNoOtherRouterHeardReleasesAtOnce() {
+    Node[] nodes = lab.elect();
+    TestProbe<Done> stopped = lab.kit.createTestProbe();
+    nodes[0].instance().tell(new InstanceCommand.Stop(stopped.getRef(), true));
+    lab.wire.expectMessage(new Seen("192.0.2.11", 0));
+    lab.awaitAddresses(nodes[0], List.of());
+    stopped.expectMessage(Done.getInstance());
+    assertEquals(List.of("started", "startup", "master-down", "shutdown", "stopped"), kinds(lab.events("a", 5)));
+  }
+
   @Test
   void aReturningHigherPriorityRouterPreemptsTheMaster() {
     Node b = lab.start("b", 12, TestInstances.vi1(100, true));
@@ -99,10 +147,9 @@ class VrrpInstanceTest {
 
   @Test
   void nopreemptKeepsTheCurrentMasterWhileItsAdvertsArrive() {
-    Node b = lab.start("b", 12, TestInstances.vi1(100, false));
-    lab.quietFor(3608);
-    lab.advertAfter(1, new Seen("192.0.2.12", 100));
-    Node a = lab.start("a", 11, TestInstances.vi1(150, false));
+    Node[] nodes = bMasterThenAStarts(false);
+    Node a = nodes[0];
+    Node b = nodes[1];
     for (int i = 1; i <= 10; i++) {
       lab.advertAfter(1000, new Seen("192.0.2.12", 100));
       lab.awaitAdvertsReceived(a, i);
@@ -208,6 +255,14 @@ class VrrpInstanceTest {
     lab.advertAfter(1000, new Seen("192.0.2.12", 100));
     assertEquals(VrrpState.MASTER, lab.status(nodes[1]).state());
     lab.awaitAddresses(nodes[1], List.of("192.0.2.100/24"));
+  }
+
+  /** b (100) alone becomes Master at its Master_Down_Interval (3609 ms), then a (150) starts and hears it. */
+  private Node[] bMasterThenAStarts(boolean preempt) {
+    Node b = lab.start("b", 12, TestInstances.vi1(100, preempt));
+    lab.quietFor(3608);
+    lab.advertAfter(1, new Seen("192.0.2.12", 100));
+    return new Node[] {lab.start("a", 11, TestInstances.vi1(150, preempt)), b};
   }
 
   private void time(long millis) {

@@ -53,7 +53,7 @@ class StateMachineRulesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"initialize", "backup", "master", "shutdown", "fault", "priority", "syncGroup"})
+  @MethodSource({"initialize", "backup", "master", "shutdown", "handover", "fault", "priority", "syncGroup"})
   void rule(Case c) {
     Step actual = StateMachine.step(c.params(), c.machine(), c.input(), NOW);
     assertAll(
@@ -231,7 +231,7 @@ class StateMachineRulesTest {
         new Case("Backup: Shutdown -> stop Master_Down_Timer, Initialize",
             V3, v3Backup, new Input.Shutdown(),
             move(VrrpState.BACKUP,
-                new Machine(VrrpState.INITIALIZE, 100, HALF_SECOND, Optional.of(heard(HIGHER_IP, 150)), STARTED),
+                new Machine(VrrpState.INITIALIZE, 100, HALF_SECOND, Optional.of(heard(HIGHER_IP, 150)), STARTED, false),
                 new TransitionReason.Shutdown(),
                 new CancelTimer(Timer.MASTER_DOWN))),
         new Case("Fault: Shutdown -> Initialize, nothing to undo",
@@ -241,10 +241,70 @@ class StateMachineRulesTest {
             V2, init, new Input.Shutdown(), ignored(init)));
   }
 
+  // Zero-loss handover: priority 0 announced, addresses kept until the new master advertises.
+  static Stream<Case> handover() {
+    Machine v2Master = master(V2, 150, STARTED);
+    Machine releasing = releasing(v2Master);
+    Machine released = new Machine(VrrpState.INITIALIZE, 150, Duration.ofSeconds(1), Optional.empty(), STARTED, false);
+    Machine v2Backup = backup(V2, Duration.ofSeconds(1), Optional.of(heard(HIGHER_IP, 150)), STARTED);
+    String note = "Handing over: priority 0 sent, keeping the VIPs until a new master advertises";
+    return Stream.of(
+        new Case("Master, peer heard: Handover -> stop Adver_Timer, advert with priority 0, keep addresses,"
+            + " Master_Down_Timer bounds the wait, still Master",
+            V2, v2Master, new Input.Handover(true),
+            noted(releasing, note, new CancelTimer(Timer.ADVER), new SendAdvert(0),
+                new ArmTimer(Timer.MASTER_DOWN, seconds("3.4140625")))),
+        new Case("Master, nobody heard: Handover -> released at once, as Shutdown (keepalived)",
+            V2, v2Master, new Input.Handover(false),
+            move(VrrpState.MASTER, released, new TransitionReason.Shutdown(),
+                new CancelTimer(Timer.ADVER), new SendAdvert(0), new ReleaseAddresses())),
+        new Case("Releasing: the new master's advert (lower priority) -> release addresses, Initialize",
+            V2, releasing, advert(HIGHER_IP, 100, Duration.ofSeconds(1)),
+            move(VrrpState.MASTER, released,
+                new TransitionReason.HandedOver(Optional.of(new HeardMaster(HIGHER_IP, 100, NOW))),
+                new CancelTimer(Timer.MASTER_DOWN), new ReleaseAddresses())),
+        new Case("Releasing: an advert from a lower address counts too (no election while releasing)",
+            V2, releasing, advert(LOWER_IP, 200, Duration.ofSeconds(1)),
+            move(VrrpState.MASTER, released,
+                new TransitionReason.HandedOver(Optional.of(new HeardMaster(LOWER_IP, 200, NOW))),
+                new CancelTimer(Timer.MASTER_DOWN), new ReleaseAddresses())),
+        new Case("Releasing: Master_Down_Interval passes without a new master -> release, Initialize",
+            V2, releasing, new Input.TimerExpired(Timer.MASTER_DOWN),
+            move(VrrpState.MASTER, released, new TransitionReason.HandedOver(Optional.empty()),
+                new CancelTimer(Timer.MASTER_DOWN), new ReleaseAddresses())),
+        new Case("Releasing: a stale Adver_Timer is ignored (no advert with our priority again)",
+            V2, releasing, new Input.TimerExpired(Timer.ADVER), ignored(releasing)),
+        new Case("Releasing: Shutdown -> release now, no second priority-0 advert",
+            V2, releasing, new Input.Shutdown(),
+            move(VrrpState.MASTER, released, new TransitionReason.Shutdown(),
+                new CancelTimer(Timer.MASTER_DOWN), new ReleaseAddresses())),
+        new Case("Releasing: Handover again -> nothing",
+            V2, releasing, new Input.Handover(true), ignored(releasing)),
+        new Case("Releasing: a fault -> Fault, addresses released",
+            V2, releasing, new Input.FaultChanged(true, "track_interface eth0 down"),
+            move(VrrpState.MASTER,
+                new Machine(VrrpState.FAULT, 150, Duration.ofSeconds(1), Optional.empty(), STARTED, false),
+                new TransitionReason.FaultRaised("track_interface eth0 down"),
+                new CancelTimer(Timer.MASTER_DOWN), new ReleaseAddresses())),
+        new Case("Releasing: a priority change keeps the handover going",
+            V2, releasing, new Input.PriorityChanged(90, "chk_nginx weight -60"),
+            noted(withPriority(releasing, 90), "Changing effective priority from 150 to 90")),
+        new Case("Backup: Handover -> as Shutdown (nothing to hand over)",
+            V2, v2Backup, new Input.Handover(true),
+            move(VrrpState.BACKUP,
+                new Machine(VrrpState.INITIALIZE, 100, Duration.ofSeconds(1), Optional.of(heard(HIGHER_IP, 150)), STARTED, false),
+                new TransitionReason.Shutdown(), new CancelTimer(Timer.MASTER_DOWN))));
+  }
+
+  static Machine releasing(Machine master) {
+    return new Machine(master.state(), master.effectivePriority(), master.masterAdverInterval(), master.lastMaster(),
+        master.startedAtNanos(), true);
+  }
+
   static Stream<Case> fault() {
     Machine v2Master = master(V2, 100, STARTED);
     Machine v3Backup = backup(V3, HALF_SECOND, Optional.of(heard(HIGHER_IP, 150)), STARTED);
-    Machine v3Fault = new Machine(VrrpState.FAULT, 100, HALF_SECOND, Optional.of(heard(HIGHER_IP, 150)), STARTED);
+    Machine v3Fault = new Machine(VrrpState.FAULT, 100, HALF_SECOND, Optional.of(heard(HIGHER_IP, 150)), STARTED, false);
     Machine v2Fault = fault(V2, Optional.empty());
     Machine init = Machine.initial(V2, STARTED);
     return Stream.of(
@@ -258,7 +318,7 @@ class StateMachineRulesTest {
                 new CancelTimer(Timer.MASTER_DOWN))),
         new Case("Initialize: fault raised -> Fault, nothing to undo",
             V2, init, new Input.FaultChanged(true, "track_interface eth0 down"),
-            move(VrrpState.INITIALIZE, new Machine(VrrpState.FAULT, 100, Duration.ofSeconds(1), Optional.empty(), STARTED),
+            move(VrrpState.INITIALIZE, new Machine(VrrpState.FAULT, 100, Duration.ofSeconds(1), Optional.empty(), STARTED, false),
                 new TransitionReason.FaultRaised("track_interface eth0 down"))),
         new Case("Fault: fault raised again -> nothing",
             V2, v2Fault, new Input.FaultChanged(true, "another cause"), ignored(v2Fault)),
@@ -336,23 +396,23 @@ class StateMachineRulesTest {
   }
 
   static Machine master(RouterParams params, int priority, long startedAt) {
-    return new Machine(VrrpState.MASTER, priority, params.advertInterval(), Optional.empty(), startedAt);
+    return new Machine(VrrpState.MASTER, priority, params.advertInterval(), Optional.empty(), startedAt, false);
   }
 
   static Machine backup(RouterParams params, Duration interval, Optional<HeardMaster> lastMaster, long startedAt) {
-    return new Machine(VrrpState.BACKUP, params.priority(), interval, lastMaster, startedAt);
+    return new Machine(VrrpState.BACKUP, params.priority(), interval, lastMaster, startedAt, false);
   }
 
   static Machine fault(RouterParams params, Optional<HeardMaster> lastMaster) {
-    return new Machine(VrrpState.FAULT, params.priority(), params.advertInterval(), lastMaster, STARTED);
+    return new Machine(VrrpState.FAULT, params.priority(), params.advertInterval(), lastMaster, STARTED, false);
   }
 
   static Machine initialized(RouterParams params, Optional<HeardMaster> lastMaster) {
-    return new Machine(VrrpState.INITIALIZE, params.priority(), params.advertInterval(), lastMaster, STARTED);
+    return new Machine(VrrpState.INITIALIZE, params.priority(), params.advertInterval(), lastMaster, STARTED, false);
   }
 
   static Machine withPriority(Machine m, int priority) {
-    return new Machine(m.state(), priority, m.masterAdverInterval(), m.lastMaster(), m.startedAtNanos());
+    return new Machine(m.state(), priority, m.masterAdverInterval(), m.lastMaster(), m.startedAtNanos(), m.releasing());
   }
 
   static HeardMaster heard(Inet4Address sender, int priority) {
