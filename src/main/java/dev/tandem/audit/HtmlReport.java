@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * episodes and crashes marked, then the episodes, crashes, flapping and totals as tables. The
  * timeline's own lines are left to the text and JSON formats.
  */
-public final class HtmlReport implements ReportSink {
+public final class HtmlReport extends Findings {
   private static final int WIDTH = 1000;
   private static final int LABEL = 110;
   private static final int ROW = 26;
@@ -23,10 +23,6 @@ public final class HtmlReport implements ReportSink {
       "#90a4ae", VrrpState.FAULT, "#c62828", VrrpState.INITIALIZE, "#e0e0e0");
 
   private final PrintWriter out;
-  private final List<StateSpan> spans = new ArrayList<>();
-  private final List<Episode> episodes = new ArrayList<>();
-  private final List<Crash> crashes = new ArrayList<>();
-  private final List<Flapping> flapping = new ArrayList<>();
 
   public HtmlReport(PrintWriter out) {
     this.out = out;
@@ -36,32 +32,6 @@ public final class HtmlReport implements ReportSink {
         + ".legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px}</style></head><body>");
     out.println("<h1>tandem audit</h1><p class=\"legend\">" + legend()
         + "<span style=\"background:#ef6c00\"></span>failover <span style=\"background:#000\"></span>crash</p>");
-  }
-
-  @Override
-  public void instanceStart(String instance) {}
-
-  @Override
-  public void entry(JournalEntry entry) {}
-
-  @Override
-  public void span(StateSpan span) {
-    spans.add(span);
-  }
-
-  @Override
-  public void episode(Episode episode) {
-    episodes.add(episode);
-  }
-
-  @Override
-  public void crash(Crash crash) {
-    crashes.add(crash);
-  }
-
-  @Override
-  public void flapping(Flapping f) {
-    flapping.add(f);
   }
 
   @Override
@@ -87,10 +57,7 @@ public final class HtmlReport implements ReportSink {
         + totals.longestGap().map(e -> "; longest gap " + TimelineText.duration(e.gap().orElseThrow()) + " ("
             + escape(e.takenBy()) + " at " + TimelineText.time(e.at()) + ")").orElse("")
         + (totals.otherKinds().isEmpty() ? "" : "; other events: " + escape(totals.otherKinds().toString())) + "</p>");
-    spans.clear();
-    episodes.clear();
-    crashes.clear();
-    flapping.clear();
+    clear();
   }
 
   @Override

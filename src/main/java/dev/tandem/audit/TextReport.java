@@ -1,7 +1,6 @@
 package dev.tandem.audit;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,11 +8,8 @@ import java.util.stream.Collectors;
  * The audit for a terminal: per instance, the timeline as it is read, then its failover episodes,
  * crashes, flapping and totals. Only those findings are held until the instance ends.
  */
-public final class TextReport implements ReportSink {
+public final class TextReport extends Findings {
   private final PrintWriter out;
-  private final List<String> episodes = new ArrayList<>();
-  private final List<String> crashes = new ArrayList<>();
-  private final List<String> flapping = new ArrayList<>();
 
   public TextReport(PrintWriter out) {
     this.out = out;
@@ -30,34 +26,36 @@ public final class TextReport implements ReportSink {
     out.append("  ").append(TimelineText.line(entry)).append('\n');
   }
 
+  /** States show in the timeline's lines; spans are not kept (a large journal has millions). */
   @Override
-  public void episode(Episode e) {
-    episodes.add("  " + e.lostBy() + " lost MASTER" + e.lostAt().map(t -> " at " + TimelineText.time(t)).orElse("")
+  public void span(StateSpan span) {}
+
+  private static String describe(Episode e) {
+    return "  " + e.lostBy() + " lost MASTER" + e.lostAt().map(t -> " at " + TimelineText.time(t)).orElse("")
         + " (" + e.lostWhy() + ")\n    -> " + e.takenBy() + " became MASTER"
         + e.takenAt().map(t -> " at " + TimelineText.time(t)).orElse("") + " (" + e.takenWhy() + ")\n    "
         + e.gap().map(g -> "gap " + TimelineText.duration(g) + " (old master last heard "
             + TimelineText.time(e.lastHeard().orElseThrow()) + ", on " + e.takenBy() + "'s clock); ").orElse("")
-        + e.handover().description());
+        + e.handover().description();
   }
 
-  @Override
-  public void crash(Crash c) {
-    crashes.add("  " + c.node() + " restarted at " + TimelineText.time(c.restartedAt())
+  private static String describe(Crash c) {
+    return "  " + c.node() + " restarted at " + TimelineText.time(c.restartedAt())
         + " after its previous run ended while MASTER without a stop"
-        + c.lastJournaled().map(t -> " (its last event: " + TimelineText.time(t) + ")").orElse(""));
+        + c.lastJournaled().map(t -> " (its last event: " + TimelineText.time(t) + ")").orElse("");
   }
 
-  @Override
-  public void flapping(Flapping f) {
-    flapping.add("  " + f.node() + " " + f.transitions() + " transitions from " + TimelineText.time(f.from()) + " to "
-        + TimelineText.time(f.to()));
+  private static String describe(Flapping f) {
+    return "  " + f.node() + " " + f.transitions() + " transitions from " + TimelineText.time(f.from()) + " to "
+        + TimelineText.time(f.to());
   }
 
   @Override
   public void instanceEnd(Totals totals) {
-    section("failover episodes", episodes);
-    section("crashes", crashes);
-    section("flapping", flapping);
+    section("failover episodes", episodes.stream().map(TextReport::describe).toList());
+    section("crashes", crashes.stream().map(TextReport::describe).toList());
+    section("flapping", flapping.stream().map(TextReport::describe).toList());
+    clear();
     out.println("totals:");
     totals.timeAsMaster().forEach((node, time) ->
         out.println("  time as MASTER on " + node + ": " + TimelineText.duration(time)));
@@ -75,6 +73,5 @@ public final class TextReport implements ReportSink {
   private void section(String title, List<String> lines) {
     out.println(title + ":" + (lines.isEmpty() ? " none" : ""));
     lines.forEach(out::println);
-    lines.clear();
   }
 }
