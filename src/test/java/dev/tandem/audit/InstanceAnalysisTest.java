@@ -2,11 +2,10 @@ package dev.tandem.audit;
 
 import static dev.tandem.audit.Events.at;
 import static dev.tandem.audit.Events.changed;
+import static dev.tandem.audit.Events.crashAndPreemption;
+import static dev.tandem.audit.Events.gracefulStop;
 import static dev.tandem.audit.Events.masterDown;
 import static dev.tandem.audit.Events.plain;
-import static dev.tandem.audit.Events.preemptedBy;
-import static dev.tandem.audit.Events.started;
-import static dev.tandem.audit.Events.stopped;
 import static dev.tandem.vrrp.VrrpState.BACKUP;
 import static dev.tandem.vrrp.VrrpState.FAULT;
 import static dev.tandem.vrrp.VrrpState.INITIALIZE;
@@ -33,37 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (merged by time).
  */
 class InstanceAnalysisTest {
-  private static final String LB1_IP = "192.0.2.11";
-  private static final String LB2_IP = "192.0.2.12";
+  private static final String LB1_IP = Events.LB1_IP;
   private static final Instant END = at(200);
-
-  /** lb1 starts and wins the first election, then stops at 100 s; lb2 takes over on its priority-0 advert. */
-  private static List<InstanceEvent> gracefulStop(double lb1Skew) {
-    return List.of(
-        started("lb1", lb1Skew, Optional.empty(), false),
-        changed("lb1", lb1Skew, INITIALIZE, BACKUP, plain("startup"), 150),
-        changed("lb1", 3.6 + lb1Skew, BACKUP, MASTER, plain("master-down"), 150),
-        changed("lb1", 100 + lb1Skew, MASTER, INITIALIZE, plain("shutdown"), 150),
-        stopped("lb1", 100 + lb1Skew, MASTER),
-        started("lb2", 1, Optional.empty(), false),
-        changed("lb2", 1, INITIALIZE, BACKUP, plain("startup"), 100),
-        changed("lb2", 100.7, BACKUP, MASTER, masterDown(LB1_IP, 0, 100.1), 100));
-  }
-
-  /** lb1 is Master and is killed at about 50 s; lb2 takes over; lb1 restarts at 120 s and preempts lb2. */
-  private static List<InstanceEvent> crashAndPreemption() {
-    return List.of(
-        started("lb1", 0, Optional.empty(), false),
-        changed("lb1", 0, INITIALIZE, BACKUP, plain("startup"), 150),
-        changed("lb1", 3.6, BACKUP, MASTER, plain("master-down"), 150),
-        started("lb2", 1, Optional.empty(), false),
-        changed("lb2", 1, INITIALIZE, BACKUP, plain("startup"), 100),
-        changed("lb2", 53.4, BACKUP, MASTER, masterDown(LB1_IP, 150, 50.0), 100),
-        started("lb1", 120, Optional.of(MASTER), false),
-        changed("lb1", 120, INITIALIZE, BACKUP, plain("startup"), 150),
-        changed("lb1", 123.6, BACKUP, MASTER, masterDown(LB2_IP, 100, 123.0), 150),
-        changed("lb2", 123.7, MASTER, BACKUP, preemptedBy(LB1_IP, 150, 123.65), 100));
-  }
 
   private static RecordingSink analyse(AuditFilter filter, List<InstanceEvent> events) {
     RecordingSink sink = new RecordingSink();
