@@ -27,8 +27,13 @@ import java.util.function.BiConsumer;
  */
 final class JournalScan implements AutoCloseable {
   private static final int PAGE = 5000;
+  // A range of sequence numbers, not ORDER BY ... LIMIT: H2 sorts every later row of the persistence
+  // id for a LIMIT (its plan is not "index sorted"), which made a large journal quadratic.
   private static final String PAGE_QUERY = "SELECT sequence_number, event_payload FROM event_journal"
-      + " WHERE persistence_id = ? AND sequence_number > ? AND NOT deleted ORDER BY sequence_number LIMIT " + PAGE;
+      + " WHERE persistence_id = ? AND sequence_number > ? AND sequence_number <= ? AND NOT deleted"
+      + " ORDER BY sequence_number";
+  private static final String NEXT_QUERY = "SELECT MIN(sequence_number) FROM event_journal"
+      + " WHERE persistence_id = ? AND sequence_number > ?";
 
   private final List<Connection> connections;
 
@@ -130,6 +135,7 @@ final class JournalScan implements AutoCloseable {
     private final String persistenceId;
     private final ArrayDeque<JournalEntry> page = new ArrayDeque<>();
     private PreparedStatement statement;
+    private PreparedStatement next;
     private long lastSequence;
     private boolean exhausted;
 
@@ -158,32 +164,51 @@ final class JournalScan implements AutoCloseable {
       return page.removeFirst();
     }
 
+    /** The next page with events; pages emptied by pruning or deletion are skipped. */
     private void fetch() {
       try {
         if (statement == null) {
           statement = connection.prepareStatement(PAGE_QUERY);
+          next = connection.prepareStatement(NEXT_QUERY);
         }
-        statement.setString(1, persistenceId);
-        statement.setLong(2, lastSequence);
-        int rows = 0;
-        try (ResultSet rs = statement.executeQuery()) {
-          while (rs.next()) {
-            rows++;
-            lastSequence = rs.getLong(1);
-            page.add(decode(rs.getBytes(2)));
+        while (page.isEmpty() && !exhausted) {
+          long from = nextSequence();
+          exhausted = from == 0;
+          if (!exhausted) {
+            readPage(from - 1);
           }
         }
-        exhausted = rows < PAGE;
       } catch (SQLException e) {
         throw new JournalUnreadable("cannot read " + persistenceId + " from the journal: " + e.getMessage());
       }
     }
 
-    private JournalEntry decode(byte[] payload) {
+    /** The first sequence number after the last one read; 0 when there is none. */
+    private long nextSequence() throws SQLException {
+      next.setString(1, persistenceId);
+      next.setLong(2, lastSequence);
+      try (ResultSet rs = next.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+
+    private void readPage(long after) throws SQLException {
+      statement.setString(1, persistenceId);
+      statement.setLong(2, after);
+      statement.setLong(3, after + PAGE);
+      lastSequence = after + PAGE;
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          page.add(decode(rs.getLong(1), rs.getBytes(2)));
+        }
+      }
+    }
+
+    private JournalEntry decode(long sequence, byte[] payload) {
       try {
         return EventJson.decode(payload);
       } catch (IOException e) {
-        throw new JournalUnreadable("event " + lastSequence + " of " + persistenceId + " is unreadable: "
+        throw new JournalUnreadable("event " + sequence + " of " + persistenceId + " is unreadable: "
             + e.getMessage());
       }
     }
@@ -192,6 +217,7 @@ final class JournalScan implements AutoCloseable {
     public void close() throws SQLException {
       if (statement != null) {
         statement.close();
+        next.close();
       }
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tandem.instance.InstanceEvent;
@@ -13,6 +14,7 @@ import dev.tandem.instance.StateChanged;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -44,28 +46,40 @@ public final class EventJson {
 
   /** @throws IOException when the payload is not an event's JSON */
   public static JournalEntry decode(byte[] payload) throws IOException {
-    JsonNode tree;
-    try (InputStream in = unzipped(payload)) {
-      tree = MAPPER.readTree(in);
+    byte[] json = unzipped(payload);
+    InstanceEvent event;
+    try {
+      // One pass for the kinds this build has a class for: the common case of a large journal.
+      event = MAPPER.readValue(json, InstanceEvent.class);
+    } catch (MismatchedInputException unknownKindOrNoEvent) {
+      return other(MAPPER.readTree(json), json);
     }
-    if (tree == null || !tree.isObject() || !tree.hasNonNull("at")) {
-      throw new IOException("not an event: " + abbreviated(new String(payload, 0, Math.min(payload.length, 80))));
+    if (event == null) {
+      throw new IOException("not an event: " + abbreviated(json));
     }
-    String kind = tree.path("type").asText("unknown");
-    Instant at = MAPPER.treeToValue(tree.get("at"), Instant.class);
-    String node = tree.path("node").asText("");
-    String instance = tree.path("instance").asText("");
-    if (ANALYSED.contains(kind)) {
-      InstanceEvent event = MAPPER.treeToValue(tree, InstanceEvent.class);
-      return new JournalEntry(at, node, instance, kind, Optional.of(event), "");
-    }
-    return new JournalEntry(at, node, instance, kind, Optional.empty(), details(tree));
+    String kind = JournalEntry.kindOf(event.getClass());
+    return ANALYSED.contains(kind)
+        ? new JournalEntry(event.at(), event.node(), event.instance(), kind, Optional.of(event), "")
+        : other(MAPPER.valueToTree(event), json);
   }
 
-  private static InputStream unzipped(byte[] payload) throws IOException {
-    InputStream in = new ByteArrayInputStream(payload);
+  /** A kind the analysis does not reason about, kept as its fields. */
+  private static JournalEntry other(JsonNode tree, byte[] json) throws IOException {
+    if (tree == null || !tree.isObject() || !tree.hasNonNull("at")) {
+      throw new IOException("not an event: " + abbreviated(json));
+    }
+    return new JournalEntry(MAPPER.treeToValue(tree.get("at"), Instant.class), tree.path("node").asText(""),
+        tree.path("instance").asText(""), tree.path("type").asText("unknown"), Optional.empty(), details(tree));
+  }
+
+  private static byte[] unzipped(byte[] payload) throws IOException {
     boolean gzip = payload.length > 2 && (payload[0] & 0xff) == 0x1f && (payload[1] & 0xff) == 0x8b;
-    return gzip ? new GZIPInputStream(in) : in;
+    if (!gzip) {
+      return payload;
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(payload))) {
+      return in.readAllBytes();
+    }
   }
 
   private static String details(JsonNode tree) {
@@ -80,7 +94,8 @@ public final class EventJson {
     return out.toString();
   }
 
-  private static String abbreviated(String text) {
-    return text.length() < 80 ? text : text + "...";
+  private static String abbreviated(byte[] json) {
+    String text = new String(json, 0, Math.min(json.length, 80), StandardCharsets.UTF_8);
+    return json.length <= 80 ? text : text + "...";
   }
 }

@@ -134,7 +134,8 @@ public final class InstanceAnalysis {
     if (crashed) {
       report(new Crash(instance, track.node, started.at(), track.lastEvent));
       if (awaitedNode.equals(Optional.of(track.node))) {
-        completeAwaited(Optional.empty(), "crashed while Master (restarted " + TimelineText.time(started.at()) + ")");
+        completeAwaited(Optional.empty(),
+            "crashed while Master (restarted " + TimelineText.time(started.at()) + ")");
       }
     }
     Instant leftAt = track.supersededAt.or(() -> track.lastEvent).orElse(started.at());

@@ -30,7 +30,12 @@ public final class Events {
   }
 
   public static StateChanged changed(String node, double seconds, VrrpState from, VrrpState to, Cause cause, int priority) {
-    return new StateChanged(InstanceEvent.SCHEMA_VERSION, at(seconds), node, VI, from, to, cause, priority, VIPS);
+    return changedIn(VI, node, seconds, from, to, cause, priority);
+  }
+
+  public static StateChanged changedIn(String instance, String node, double seconds, VrrpState from, VrrpState to,
+      Cause cause, int priority) {
+    return new StateChanged(InstanceEvent.SCHEMA_VERSION, at(seconds), node, instance, from, to, cause, priority, VIPS);
   }
 
   public static InstanceStarted started(String node, double seconds, Optional<VrrpState> recovered, boolean clean) {
