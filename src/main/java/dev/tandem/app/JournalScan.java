@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,15 +32,22 @@ import java.util.function.BiConsumer;
  */
 final class JournalScan implements AutoCloseable {
   private static final int PAGE = 5000;
-  // A range of sequence numbers, not ORDER BY ... LIMIT: H2 sorts every later row of the persistence
-  // id for a LIMIT (its plan is not "index sorted"), which made a large journal quadratic.
+  // Both queries order by the primary key's columns, so that H2 walks the key ("index sorted" in its
+  // plan): ordered by sequence_number alone, it sorted every later row of the persistence id for each
+  // page (quadratic), and SELECT DISTINCT persistence_id grouped every row of the table.
   private static final String PAGE_QUERY = "SELECT sequence_number, event_payload FROM event_journal"
-      + " WHERE persistence_id = ? AND sequence_number > ? AND sequence_number <= ? AND NOT deleted"
-      + " ORDER BY sequence_number";
-  private static final String NEXT_QUERY = "SELECT MIN(sequence_number) FROM event_journal"
-      + " WHERE persistence_id = ? AND sequence_number > ?";
+      + " WHERE persistence_id = ? AND sequence_number > ? AND NOT deleted"
+      + " ORDER BY persistence_id, sequence_number LIMIT " + PAGE;
+  private static final String NEXT_ID_QUERY = "SELECT persistence_id FROM event_journal"
+      + " WHERE persistence_id > ? ORDER BY persistence_id LIMIT 1";
 
   private final List<Connection> connections;
+  /** Reads and decodes the next page of every cursor while the caller analyses the current one. */
+  private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "journal-reader");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private JournalScan(List<Connection> connections) {
     this.connections = connections;
@@ -79,14 +91,13 @@ final class JournalScan implements AutoCloseable {
   private TreeMap<String, List<Cursor>> cursorsByInstance(AuditFilter filter) throws SQLException {
     TreeMap<String, List<Cursor>> instances = new TreeMap<>();
     for (Connection c : connections) {
-      try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT persistence_id FROM event_journal");
-          ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          String id = rs.getString(1);
+      try (PreparedStatement st = c.prepareStatement(NEXT_ID_QUERY)) {
+        String id = "";
+        while ((id = nextId(st, id)) != null) {
           String[] parts = id.split("\\|", 3);
           String instance = parts.length == 3 ? parts[2] : id;
           if (filter.showsInstance(instance)) {
-            instances.computeIfAbsent(instance, i -> new ArrayList<>()).add(new Cursor(c, id));
+            instances.computeIfAbsent(instance, i -> new ArrayList<>()).add(new Cursor(c, id, reader));
           }
         }
       }
@@ -94,8 +105,17 @@ final class JournalScan implements AutoCloseable {
     return instances;
   }
 
+  /** The persistence id after {@code previous}, or null: one index step per id, not a scan of every event. */
+  private static String nextId(PreparedStatement st, String previous) throws SQLException {
+    st.setString(1, previous);
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
   @Override
   public void close() throws SQLException {
+    reader.shutdownNow();
     for (Connection c : connections) {
       c.close();
     }
@@ -129,19 +149,26 @@ final class JournalScan implements AutoCloseable {
     }
   }
 
-  /** One persistence id's events in sequence order, fetched a page at a time. */
+  /**
+   * One persistence id's events in sequence order, a page at a time; the next page is read ahead on
+   * the reader thread (so JDBC and JSON run beside the analysis, on the second core).
+   */
   private static final class Cursor implements Iterator<JournalEntry>, AutoCloseable {
     private final Connection connection;
     private final String persistenceId;
+    private final Executor reader;
     private final ArrayDeque<JournalEntry> page = new ArrayDeque<>();
     private PreparedStatement statement;
-    private PreparedStatement next;
-    private long lastSequence;
+    private CompletableFuture<Page> ahead;
     private boolean exhausted;
 
-    Cursor(Connection connection, String persistenceId) {
+    /** A page: its events, the last sequence number read, and whether more may follow. */
+    private record Page(List<JournalEntry> entries, long last, boolean more) {}
+
+    Cursor(Connection connection, String persistenceId, Executor reader) {
       this.connection = connection;
       this.persistenceId = persistenceId;
+      this.reader = reader;
     }
 
     JournalEntry peek() {
@@ -151,7 +178,10 @@ final class JournalScan implements AutoCloseable {
     @Override
     public boolean hasNext() {
       if (page.isEmpty() && !exhausted) {
-        fetch();
+        Page next = await(ahead != null ? ahead : readAfter(0));
+        page.addAll(next.entries());
+        exhausted = !next.more();
+        ahead = exhausted ? null : readAfter(next.last());
       }
       return !page.isEmpty();
     }
@@ -164,43 +194,37 @@ final class JournalScan implements AutoCloseable {
       return page.removeFirst();
     }
 
-    /** The next page with events; pages emptied by pruning or deletion are skipped. */
-    private void fetch() {
+    private CompletableFuture<Page> readAfter(long sequence) {
+      return CompletableFuture.supplyAsync(() -> read(sequence), reader);
+    }
+
+    private static Page await(CompletableFuture<Page> page) {
+      try {
+        return page.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof JournalUnreadable unreadable ? unreadable : e;
+      }
+    }
+
+    /** Runs on the reader thread only. */
+    private Page read(long after) {
       try {
         if (statement == null) {
           statement = connection.prepareStatement(PAGE_QUERY);
-          next = connection.prepareStatement(NEXT_QUERY);
         }
-        while (page.isEmpty() && !exhausted) {
-          long from = nextSequence();
-          exhausted = from == 0;
-          if (!exhausted) {
-            readPage(from - 1);
+        statement.setString(1, persistenceId);
+        statement.setLong(2, after);
+        List<JournalEntry> entries = new ArrayList<>(PAGE);
+        long last = after;
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            last = rs.getLong(1);
+            entries.add(decode(last, rs.getBytes(2)));
           }
         }
+        return new Page(entries, last, entries.size() == PAGE);
       } catch (SQLException e) {
         throw new JournalUnreadable("cannot read " + persistenceId + " from the journal: " + e.getMessage());
-      }
-    }
-
-    /** The first sequence number after the last one read; 0 when there is none. */
-    private long nextSequence() throws SQLException {
-      next.setString(1, persistenceId);
-      next.setLong(2, lastSequence);
-      try (ResultSet rs = next.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0;
-      }
-    }
-
-    private void readPage(long after) throws SQLException {
-      statement.setString(1, persistenceId);
-      statement.setLong(2, after);
-      statement.setLong(3, after + PAGE);
-      lastSequence = after + PAGE;
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          page.add(decode(rs.getLong(1), rs.getBytes(2)));
-        }
       }
     }
 
@@ -213,11 +237,14 @@ final class JournalScan implements AutoCloseable {
       }
     }
 
+    /** Waits for a read still under way, so the statement is not closed under it. */
     @Override
     public void close() throws SQLException {
+      if (ahead != null) {
+        ahead.handle((page, failure) -> page).join();
+      }
       if (statement != null) {
         statement.close();
-        next.close();
       }
     }
   }
