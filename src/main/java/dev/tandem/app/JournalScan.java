@@ -35,7 +35,7 @@ final class JournalScan implements AutoCloseable {
   // Both queries order by the primary key's columns, so that H2 walks the key ("index sorted" in its
   // plan): ordered by sequence_number alone, it sorted every later row of the persistence id for each
   // page (quadratic), and SELECT DISTINCT persistence_id grouped every row of the table.
-  private static final String PAGE_QUERY = "SELECT sequence_number, event_payload FROM event_journal"
+  private static final String PAGE_QUERY = "SELECT sequence_number, event_payload, event_ser_manifest FROM event_journal"
       + " WHERE persistence_id = ? AND sequence_number > ? AND NOT deleted"
       + " ORDER BY persistence_id, sequence_number LIMIT " + PAGE;
   private static final String NEXT_ID_QUERY = "SELECT persistence_id FROM event_journal"
@@ -219,7 +219,7 @@ final class JournalScan implements AutoCloseable {
         try (ResultSet rs = statement.executeQuery()) {
           while (rs.next()) {
             last = rs.getLong(1);
-            entries.add(decode(last, rs.getBytes(2)));
+            entries.add(decode(last, rs.getBytes(2), rs.getString(3)));
           }
         }
         return new Page(entries, last, entries.size() == PAGE);
@@ -228,9 +228,9 @@ final class JournalScan implements AutoCloseable {
       }
     }
 
-    private JournalEntry decode(long sequence, byte[] payload) {
+    private JournalEntry decode(long sequence, byte[] payload, String manifest) {
       try {
-        return EventJson.decode(payload);
+        return EventJson.decode(payload, manifest);
       } catch (IOException e) {
         throw new JournalUnreadable("event " + sequence + " of " + persistenceId + " is unreadable: "
             + e.getMessage());

@@ -3,7 +3,6 @@ package dev.tandem.app;
 import dev.tandem.config.ControllerConfig;
 import dev.tandem.config.HostFacts;
 import dev.tandem.config.InstanceConfig;
-import dev.tandem.config.JournalConfig;
 import dev.tandem.config.VirtualAddress;
 import dev.tandem.instance.Controller;
 import dev.tandem.net.AddressTable;
@@ -79,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
     // Start-up's slow parts do not depend on each other: the journal's schema and the actor system
     // are prepared while the links and addresses open (measured on 2 cores: exec -> Backup 1.8 s -> 1.6 s).
     JournalDatabase journal = new JournalDatabase(config.journal().dir());
-    CompletableFuture<Void> schema = CompletableFuture.runAsync(() -> prepareJournal(journal, config.journal()));
+    CompletableFuture<Void> schema = CompletableFuture.runAsync(() -> ensureSchema(journal));
     CompletableFuture<ActorSystem<Controller.Command>> starting = CompletableFuture.supplyAsync(() ->
         ActorSystem.create(Controller.create(config, Clock.systemUTC(), System::nanoTime), "tandem",
             journal.actorSystemConfig()));
@@ -104,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
         config.instances().size(), config.journal().dir().toAbsolutePath());
     system.tell(new Controller.Start(hubs, addresses));
     hubs.values().forEach(LinkHub::start);
+    // After VRRP is running: deleting a large backlog of old events must not delay the first advert.
+    config.journal().retention().ifPresent(retention ->
+        CompletableFuture.runAsync(() -> applyRetention(journal, retention)));
 
     stop.await();
     LOG.info("Stopping");
@@ -126,18 +128,21 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** The schema, then the retention: events older than it are deleted before this run adds any. */
-  private static void prepareJournal(JournalDatabase journal, JournalConfig settings) {
+  private static void applyRetention(JournalDatabase journal, Duration retention) {
+    Instant before = Instant.now().minus(retention);
+    try {
+      int deleted = journal.prune(before);
+      if (deleted > 0) {
+        LOG.info("Journal: deleted {} event(s) written before {} (retention {})", deleted, before, retention);
+      }
+    } catch (SQLException e) {
+      LOG.warn("Journal: could not delete the events written before {}: {}", before, e.getMessage());
+    }
+  }
+
+  private static void ensureSchema(JournalDatabase journal) {
     try {
       journal.ensureSchema();
-      if (settings.retention().isPresent()) {
-        Instant before = Instant.now().minus(settings.retention().get());
-        int deleted = journal.prune(before);
-        if (deleted > 0) {
-          LOG.info("Journal: deleted {} event(s) written before {} (retention {})", deleted, before,
-              settings.retention().get());
-        }
-      }
     } catch (IOException | SQLException e) {
       throw new CompletionException(new IOException("cannot open the journal " + journal.url() + ": " + e.getMessage(), e));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -28,7 +27,8 @@ import java.util.zip.GZIPInputStream;
  * Turns a journal payload (Pekko's jackson-json: the event's JSON, gzipped when large) into a
  * {@link JournalEntry}. Unknown properties are ignored and missing ones read as empty, so events
  * written by older or newer versions stay readable; kinds the analysis does not reason about are
- * kept as their fields without needing their class.
+ * kept as their fields without needing their class. The payload's class comes from the journal's
+ * manifest column, so no kind is told apart by a failed parse.
  */
 public final class EventJson {
   /** The same settings as Pekko's jackson-json serializer, which wrote the journal. */
@@ -40,29 +40,32 @@ public final class EventJson {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
-  private static final Set<String> ANALYSED = Set.of(JournalEntry.kindOf(InstanceStarted.class),
-      JournalEntry.kindOf(StateChanged.class), JournalEntry.kindOf(InstanceStopped.class));
+  private static final Map<String, Class<? extends InstanceEvent>> ANALYSED = Map.of(
+      InstanceStarted.class.getName(), InstanceStarted.class,
+      StateChanged.class.getName(), StateChanged.class,
+      InstanceStopped.class.getName(), InstanceStopped.class);
   private static final Set<String> HEADER = Set.of("type", "schema", "at", "node", "instance");
 
   private EventJson() {}
 
-  /** @throws IOException when the payload is not an event's JSON */
-  public static JournalEntry decode(byte[] payload) throws IOException {
+  /**
+   * {@code manifest} is the class name the serializer stored beside the payload: the analysed kinds
+   * are read straight into their records, every other kind as a tree, without needing its class.
+   *
+   * @throws IOException when the payload is not an event's JSON
+   */
+  public static JournalEntry decode(byte[] payload, String manifest) throws IOException {
     byte[] json = unzipped(payload);
-    InstanceEvent event;
-    try {
-      // One pass for the kinds this build has a class for: the common case of a large journal.
-      event = MAPPER.readValue(json, InstanceEvent.class);
-    } catch (MismatchedInputException unknownKindOrNoEvent) {
+    Class<? extends InstanceEvent> analysed = ANALYSED.get(manifest);
+    if (analysed == null) {
       return other(MAPPER.readTree(json), json);
     }
+    InstanceEvent event = MAPPER.readValue(json, analysed);
     if (event == null) {
       throw new IOException("not an event: " + abbreviated(json));
     }
-    String kind = JournalEntry.kindOf(event.getClass());
-    return ANALYSED.contains(kind)
-        ? new JournalEntry(event.at(), event.node(), event.instance(), kind, Optional.of(event), "")
-        : other(MAPPER.valueToTree(event), json);
+    return new JournalEntry(event.at(), event.node(), event.instance(), JournalEntry.kindOf(analysed),
+        Optional.of(event), "");
   }
 
   /** A kind the analysis does not reason about, kept as its fields. */

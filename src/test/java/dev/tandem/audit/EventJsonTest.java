@@ -25,7 +25,7 @@ class EventJsonTest {
 
   @Test
   void anAnalysedKindReadsBackAsTheEventItself() throws IOException {
-    JournalEntry entry = EventJson.decode(json(TAKEOVER));
+    JournalEntry entry = EventJson.decode(json(TAKEOVER), StateChanged.class.getName());
 
     assertEquals(JournalEntry.of(TAKEOVER), entry);
     assertEquals("state-changed", entry.kind());
@@ -38,7 +38,7 @@ class EventJsonTest {
         + "\"instance\":\"VI_1\",\"from\":\"BACKUP\",\"to\":\"MASTER\",\"cause\":{\"kind\":\"master-down\","
         + "\"detail\":\"no advert\",\"peer\":\"192.0.2.11\",\"peerPriority\":150},\"priority\":100,\"retired\":true}";
 
-    StateChanged read = (StateChanged) EventJson.decode(old.getBytes(StandardCharsets.UTF_8)).analysed().orElseThrow();
+    StateChanged read = (StateChanged) EventJson.decode(old.getBytes(StandardCharsets.UTF_8), StateChanged.class.getName()).analysed().orElseThrow();
 
     assertEquals(1, read.schema());
     assertEquals(Events.at(53.4), read.at());
@@ -51,7 +51,7 @@ class EventJsonTest {
     String future = "{\"type\":\"priority-changed\",\"schema\":2,\"at\":\"2026-11-01T10:00:00Z\",\"node\":\"lb1\","
         + "\"instance\":\"VI_1\",\"from\":150,\"to\":100,\"check\":{\"name\":\"chk_nginx\",\"ok\":false},\"gone\":null}";
 
-    JournalEntry entry = EventJson.decode(future.getBytes(StandardCharsets.UTF_8));
+    JournalEntry entry = EventJson.decode(future.getBytes(StandardCharsets.UTF_8), "dev.tandem.instance.PriorityChanged");
 
     assertEquals(new JournalEntry(Events.T0, "lb1", "VI_1", "priority-changed", Optional.empty(),
         "from=150, to=100, check={\"name\":\"chk_nginx\",\"ok\":false}"), entry);
@@ -66,12 +66,12 @@ class EventJsonTest {
       gzip.write(json(TAKEOVER));
     }
 
-    assertEquals(JournalEntry.of(TAKEOVER), EventJson.decode(zipped.toByteArray()));
+    assertEquals(JournalEntry.of(TAKEOVER), EventJson.decode(zipped.toByteArray(), StateChanged.class.getName()));
   }
 
   @Test
   void somethingElseIsRefusedWithWhatItWas() {
-    IOException e = assertThrows(IOException.class, () -> EventJson.decode("[1,2]".getBytes(StandardCharsets.UTF_8)));
+    IOException e = assertThrows(IOException.class, () -> EventJson.decode("[1,2]".getBytes(StandardCharsets.UTF_8), "x.Unknown"));
     assertTrue(e.getMessage().contains("not an event: [1,2]"), e.getMessage());
   }
 }

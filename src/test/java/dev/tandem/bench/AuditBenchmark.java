@@ -64,7 +64,8 @@ class AuditBenchmark {
 
     String report = "## " + Figure.AUDIT.title().replace("1,000,000", String.format("%,d", events)) + "\n\n"
         + Machine.describe().markdown() + "\n"
-        + "| format | wall time | max RSS | output |\n|---|---|---|---|\n" + text.row() + json.row() + "\n"
+        + "| format | wall time | CPU time (user + system) | max RSS | output |\n|---|---|---|---|---|\n"
+        + text.row() + json.row() + "\n"
         + "Journal written in " + writing.toSeconds() + " s (" + Files.size(journal.resolve("tandem.mv.db")) / 1_000_000
         + " MB). Load average before the runs: " + loadBefore + "; after: " + loadAfter
         + " (the machine is shared with other builds).\n";
@@ -75,18 +76,18 @@ class AuditBenchmark {
     System.err.println("bench: report written to " + file);
   }
 
-  /** One audit run: wall time and peak RSS from GNU time, the output's size. */
-  private record Run(String format, String time, String maxRss, long lines, long bytes) {
+  /** One audit run: wall and CPU time and peak RSS from GNU time, the output's size. */
+  private record Run(String format, String wall, double cpuSeconds, String maxRss, long lines, long bytes) {
     String row() {
-      return "| " + format + " | " + time + " s | " + maxRss + " | " + String.format("%,d", lines) + " lines, "
-          + bytes / 1_000_000 + " MB |\n";
+      return "| " + format + " | " + wall + " s | " + String.format("%.1f s", cpuSeconds) + " | " + maxRss + " | "
+          + String.format("%,d", lines) + " lines, " + bytes / 1_000_000 + " MB |\n";
     }
   }
 
   private Run audit(Path jar, Path journal, String name, String... options) throws IOException, InterruptedException {
     Path output = dir.resolve(name + ".out");
     Path measured = dir.resolve(name + ".time");
-    List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-o", measured.toString(), "-f", "%e %M",
+    List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-o", measured.toString(), "-f", "%e %U %S %M",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString(),
         "audit", "--journal", journal.toString()));
     command.addAll(List.of(options));
@@ -101,12 +102,13 @@ class AuditBenchmark {
       process.destroyForcibly();
     }
     assertEquals(0, process.exitValue(), Files.readString(dir.resolve(name + ".err")));
-    String[] timeAndRss = Files.readString(measured).trim().split(" ");
+    String[] wallCpuRss = Files.readString(measured).trim().split(" ");
     long lines;
     try (var stream = Files.lines(output)) {
       lines = stream.count();
     }
-    return new Run(name, timeAndRss[0], Long.parseLong(timeAndRss[1]) / 1024 + " MB", lines, Files.size(output));
+    return new Run(name, wallCpuRss[0], Double.parseDouble(wallCpuRss[1]) + Double.parseDouble(wallCpuRss[2]),
+        Long.parseLong(wallCpuRss[3]) / 1024 + " MB", lines, Files.size(output));
   }
 
   /**
