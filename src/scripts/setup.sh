@@ -2,12 +2,13 @@
 # Installs what building, running and testing tandem need on Debian, as root: a JDK 17 and Maven,
 # libpcap (pcap4j), iproute2 (namespaces, addresses), keepalived 2.2.7 (the interop peer), nginx
 # (the demo's web server), tcpdump and tshark (captures, packet validation), ping and curl, nftables
-# (the split-brain tests drop VRRP on the lab bridge) and PostgreSQL (the fleet journal's tests start
-# a private cluster with src/scripts/postgres.sh).
+# (the split-brain tests drop VRRP on the lab bridge), PostgreSQL (the fleet journal's tests start
+# a private cluster with src/scripts/postgres.sh) and chromium (headless: checks that the audit's
+# HTML report renders).
 # Installs only what is missing; services that the packages would start are kept stopped.
 set -euo pipefail
 
-packages=(openjdk-17-jdk-headless maven libpcap0.8 iproute2 keepalived nginx-light tcpdump tshark iputils-ping curl procps nftables postgresql)
+packages=(openjdk-17-jdk-headless maven libpcap0.8 iproute2 keepalived nginx-light tcpdump tshark iputils-ping curl procps nftables postgresql chromium)
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "setup: run as root (it installs packages; the lab needs network namespaces)" >&2

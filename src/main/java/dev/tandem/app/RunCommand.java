@@ -17,6 +17,9 @@ import dev.tandem.net.PcapLink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +121,9 @@ final class RunCommand implements Callable<Integer> {
     StatusDump dump = new StatusDump(config.status().dumpFile(), status);
     Signal.handle(new Signal("USR1"), s -> writeDump(dump, s));
     Signal.handle(new Signal("USR2"), s -> writeDump(dump, s));
+    // After VRRP is running: deleting a large backlog of old events must not delay the first advert.
+    config.journal().retention().ifPresent(retention ->
+        CompletableFuture.runAsync(() -> applyRetention(journal, retention)));
 
     stop.await();
     boolean handover = config.global().handoverOnStop() || pidFile.map(HandoverRequest::take).orElse(false);
@@ -181,6 +187,18 @@ final class RunCommand implements Callable<Integer> {
       if (!hubs.containsKey(instance.interfaceName())) {
         hubs.put(instance.interfaceName(), new LinkHub(PcapLink.open(instance.interfaceName()), System::nanoTime));
       }
+    }
+  }
+
+  private static void applyRetention(JournalDatabase journal, Duration retention) {
+    Instant before = Instant.now().minus(retention);
+    try {
+      int deleted = journal.prune(before);
+      if (deleted > 0) {
+        LOG.info("Journal: deleted {} event(s) written before {} (retention {})", deleted, before, retention);
+      }
+    } catch (SQLException e) {
+      LOG.warn("Journal: could not delete the events written before {}: {}", before, e.getMessage());
     }
   }
 

@@ -6,34 +6,73 @@ import dev.tandem.instance.InstanceStarted;
 import dev.tandem.instance.InstanceStopped;
 import dev.tandem.instance.SplitBrainChanged;
 import dev.tandem.instance.StateChanged;
+import dev.tandem.vrrp.VrrpState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The journal as lines an operator reads: time, node, instance, what happened and why. */
+/** The words of the audit: an event, a time, a duration as an operator reads them. */
 public final class TimelineText {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+  private static final ZoneId ZONE = ZoneId.systemDefault();
 
   private TimelineText() {}
 
+  /** Lines of time, node, instance and what happened, for events already in order. */
   public static String render(List<InstanceEvent> events) {
     StringBuilder out = new StringBuilder();
-    for (InstanceEvent e : events) {
-      out.append(TIME.format(e.at())).append("  ").append(e.node()).append("  ").append(e.instance()).append("  ")
-          .append(describe(e)).append('\n');
-    }
+    events.forEach(e -> out.append(line(JournalEntry.of(e))).append('\n'));
     return out.toString();
   }
 
-  static String describe(InstanceEvent e) {
+  public static String line(JournalEntry entry) {
+    return time(entry.at()) + "  " + entry.node() + "  " + entry.instance() + "  " + describe(entry);
+  }
+
+  /** yyyy-MM-dd HH:mm:ss.SSS in this host's zone; by hand: DateTimeFormatter was a large share of a big audit. */
+  public static String time(Instant at) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZONE.getRules().getOffset(at));
+    StringBuilder out = new StringBuilder(23);
+    out.append(t.getYear()).append('-');
+    pad(out, t.getMonthValue(), 2).append('-');
+    pad(out, t.getDayOfMonth(), 2).append(' ');
+    pad(out, t.getHour(), 2).append(':');
+    pad(out, t.getMinute(), 2).append(':');
+    pad(out, t.getSecond(), 2).append('.');
+    return pad(out, t.getNano() / 1_000_000, 3).toString();
+  }
+
+  private static StringBuilder pad(StringBuilder out, int value, int width) {
+    for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+      if (value < limit) {
+        out.append('0');
+      }
+    }
+    return out.append(value);
+  }
+
+  /** Seconds with milliseconds for gaps, hours-minutes-seconds for long spans. */
+  public static String duration(Duration d) {
+    if (d.compareTo(Duration.ofMinutes(1)) < 0) {
+      return String.format("%.3f s", d.toNanos() / 1e9);
+    }
+    return (d.toDays() > 0 ? d.toDays() + "d " : "")
+        + String.format("%02dh %02dm %02ds", d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart());
+  }
+
+  public static String describe(JournalEntry entry) {
+    if (entry.analysed().isEmpty()) {
+      return entry.kind() + (entry.details().isEmpty() ? "" : ": " + entry.details());
+    }
+    InstanceEvent e = entry.analysed().get();
     if (e instanceof StateChanged c) {
       return c.from() + " -> " + c.to() + " (priority " + c.priority() + "): " + c.cause().detail();
     }
     if (e instanceof InstanceStarted s) {
       String previous = s.recoveredState()
           .map(st -> "previous run left it " + st + (s.previousStopClean() ? " and stopped cleanly"
-              : st.name().equals("MASTER") ? " without a stop: it crashed as MASTER" : " without a stop"))
+              : st == VrrpState.MASTER ? " without a stop: it crashed as MASTER" : " without a stop"))
           .orElse("first start");
       return "started (" + previous + ")";
     }

@@ -7,6 +7,9 @@ import java.util.Optional;
 
 /** Reads tandem.global and tandem.journal. */
 final class GlobalSection {
+  /** The retention value that keeps every event. */
+  private static final String KEEP_ALL = "forever";
+
   private GlobalSection() {}
 
   static GlobalConfig read(SettingReader global, HostFacts host) {
@@ -40,7 +43,10 @@ final class GlobalSection {
   }
 
   static JournalConfig readJournal(SettingReader journal) {
-    return new JournalConfig(Path.of(journal.nonEmptyString("dir").orElse("journal")));
+    Optional<Duration> retention = journal.string("retention").map(String::trim).filter(KEEP_ALL::equals).isPresent()
+        ? Optional.empty()
+        : journal.duration("retention", Duration.ofHours(1), Duration.ofDays(36_500));
+    return new JournalConfig(Path.of(journal.nonEmptyString("dir").orElse("journal")), retention);
   }
 
   private static Optional<String> noneIfEmpty(Optional<String> text) {

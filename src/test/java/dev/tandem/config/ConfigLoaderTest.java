@@ -52,6 +52,7 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofSeconds(30), global.smtpConnectTimeout());
     assertFalse(global.smtpAlert());
     assertEquals(Path.of("journal"), config.journal().dir());
+    assertEquals(Optional.of(Duration.ofDays(90)), config.journal().retention());
     assertEquals(Optional.empty(), config.fleet());
   }
 
@@ -258,5 +259,15 @@ class ConfigLoaderTest {
 
   private static LoadResult loadResult(String hocon) {
     return ConfigLoader.loadText(hocon, "test.conf", ANY_HOST);
+  }
+
+  @Test
+  void journalRetentionForeverKeepsEverything() {
+    String text = "tandem.journal.retention = forever\ntandem.instances.VI_1 { interface = lo, virtual-router-id = 51,"
+        + " virtual-addresses = [\"192.0.2.100/24\"] }";
+
+    LoadResult result = ConfigLoader.loadText(text, "t.conf", new HostFacts("h", Set.of("lo"), true));
+
+    assertEquals(Optional.empty(), result.config().orElseThrow().journal().retention());
   }
 }

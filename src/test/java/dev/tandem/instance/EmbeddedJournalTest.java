@@ -7,6 +7,8 @@ import dev.tandem.app.JournalDatabase;
 import dev.tandem.instance.InstanceLab.Node;
 import dev.tandem.vrrp.VrrpState;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
@@ -47,6 +49,31 @@ class EmbeddedJournalTest {
       assertEquals(VrrpState.BACKUP, ((StateChanged) events.get(5)).to());
     }
     assertTrue(dir.resolve("tandem.mv.db").toFile().isFile());
+  }
+
+  @Test
+  void theAuditReadsWhatTheJournalWroteAndPruningKeepsWhatARestartRecovers() throws Exception {
+    JournalDatabase db = new JournalDatabase(dir);
+    db.ensureSchema();
+    List<InstanceEvent> written;
+    try (InstanceLab first = lab(db)) {
+      Node a = first.start("lb01", 11, TestInstances.vi1(150, true));
+      first.stop(a);
+      written = first.events("lb01", 4);
+    }
+    assertEquals(written, JournalDatabase.readAll(List.of(dir)));
+
+    assertEquals(0, db.prune(Instant.now().minus(Duration.ofDays(1))));
+    // Everything is older than a second from now; the last transition (the shutdown) and the stop stay.
+    assertEquals(2, db.prune(Instant.now().plusSeconds(1)));
+    assertEquals(written.subList(2, 4), JournalDatabase.readAll(List.of(dir)));
+
+    try (InstanceLab second = lab(db)) {
+      second.start("lb01", 11, TestInstances.vi1(150, true));
+      InstanceStarted restarted = (InstanceStarted) second.events("lb01", 4).get(2);
+      assertEquals(Optional.of(VrrpState.INITIALIZE), restarted.recoveredState());
+      assertTrue(restarted.previousStopClean());
+    }
   }
 
   private static InstanceLab lab(JournalDatabase db) {

@@ -1,0 +1,97 @@
+package dev.tandem.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The audit for jq: one JSON object per line, each with a {@code type}: event, episode, crash,
+ * flapping, totals. Times are ISO-8601 instants, durations milliseconds.
+ */
+public final class JsonLinesReport implements ReportSink {
+  private final PrintWriter out;
+
+  public JsonLinesReport(PrintWriter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void instanceStart(String instance) {}
+
+  @Override
+  public void entry(JournalEntry entry) {
+    ObjectNode line = line("event", entry.instance());
+    line.put("at", entry.at().toString()).put("node", entry.node()).put("kind", entry.kind())
+        .put("text", TimelineText.describe(entry));
+    entry.analysed().ifPresent(event -> line.set("event", EventJson.MAPPER.valueToTree(event)));
+    if (entry.analysed().isEmpty()) {
+      line.put("details", entry.details());
+    }
+    write(line);
+  }
+
+  @Override
+  public void episode(Episode e) {
+    ObjectNode line = line("episode", e.instance()).put("lostBy", e.lostBy());
+    time(line, "lostAt", e.lostAt());
+    line.put("lostWhy", e.lostWhy()).put("takenBy", e.takenBy());
+    time(line, "takenAt", e.takenAt());
+    line.put("takenWhy", e.takenWhy());
+    time(line, "lastHeard", e.lastHeard());
+    e.gap().ifPresent(g -> line.put("gapMs", millis(g)));
+    write(line.put("handover", e.handover().name().toLowerCase(Locale.ROOT)).put("handoverText", e.handover().description()));
+  }
+
+  @Override
+  public void crash(Crash c) {
+    ObjectNode line = line("crash", c.instance()).put("node", c.node()).put("restartedAt", c.restartedAt().toString());
+    time(line, "lastJournaled", c.lastJournaled());
+    write(line);
+  }
+
+  @Override
+  public void flapping(Flapping f) {
+    write(line("flapping", f.instance()).put("node", f.node()).put("from", f.from().toString())
+        .put("to", f.to().toString()).put("transitions", f.transitions()));
+  }
+
+  @Override
+  public void instanceEnd(Totals totals) {
+    ObjectNode line = line("totals", totals.instance());
+    ObjectNode master = line.putObject("timeAsMasterMs");
+    totals.timeAsMaster().forEach((node, time) -> master.put(node, millis(time)));
+    line.put("failovers", totals.failovers());
+    totals.longestGap().ifPresent(e -> line.put("longestGapMs", millis(e.gap().orElseThrow()))
+        .put("longestGapAt", e.at().toString()));
+    ObjectNode other = line.putObject("otherKinds");
+    totals.otherKinds().forEach(other::put);
+    write(line);
+    out.flush();
+  }
+
+  private static ObjectNode line(String type, String instance) {
+    return EventJson.MAPPER.createObjectNode().put("type", type).put("instance", instance);
+  }
+
+  private static void time(ObjectNode line, String field, Optional<Instant> at) {
+    at.ifPresent(t -> line.put(field, t.toString()));
+  }
+
+  private static double millis(Duration d) {
+    return d.toNanos() / 1e6;
+  }
+
+  private void write(ObjectNode line) {
+    try {
+      // append, not println: an autoflushing writer would flush at every line of a large journal
+      out.append(EventJson.MAPPER.writeValueAsString(line)).append('\n');
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.tandem.audit;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The audit for a terminal: per instance, the timeline as it is read, then its failover episodes,
+ * crashes, flapping and totals. Only those findings are held until the instance ends.
+ */
+public final class TextReport extends Findings {
+  private final PrintWriter out;
+
+  public TextReport(PrintWriter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void instanceStart(String instance) {
+    out.println("== " + instance + " ==");
+    out.println("timeline:");
+  }
+
+  @Override
+  public void entry(JournalEntry entry) {
+    out.append("  ").append(TimelineText.line(entry)).append('\n');
+  }
+
+  /** States show in the timeline's lines; spans are not kept (a large journal has millions). */
+  @Override
+  public void span(StateSpan span) {}
+
+  private static String describe(Episode e) {
+    return "  " + e.lostBy() + " lost MASTER" + e.lostAt().map(t -> " at " + TimelineText.time(t)).orElse("")
+        + " (" + e.lostWhy() + ")\n    -> " + e.takenBy() + " became MASTER"
+        + e.takenAt().map(t -> " at " + TimelineText.time(t)).orElse("") + " (" + e.takenWhy() + ")\n    "
+        + e.gap().map(g -> "gap " + TimelineText.duration(g) + " (old master last heard "
+            + TimelineText.time(e.lastHeard().orElseThrow()) + ", on " + e.takenBy() + "'s clock); ").orElse("")
+        + e.handover().description();
+  }
+
+  private static String describe(Crash c) {
+    return "  " + c.node() + " restarted at " + TimelineText.time(c.restartedAt())
+        + " after its previous run ended while MASTER without a stop"
+        + c.lastJournaled().map(t -> " (its last event: " + TimelineText.time(t) + ")").orElse("");
+  }
+
+  private static String describe(Flapping f) {
+    return "  " + f.node() + " " + f.transitions() + " transitions from " + TimelineText.time(f.from()) + " to "
+        + TimelineText.time(f.to());
+  }
+
+  @Override
+  public void instanceEnd(Totals totals) {
+    section("failover episodes", episodes.stream().map(TextReport::describe).toList());
+    section("crashes", crashes.stream().map(TextReport::describe).toList());
+    section("flapping", flapping.stream().map(TextReport::describe).toList());
+    clear();
+    out.println("totals:");
+    totals.timeAsMaster().forEach((node, time) ->
+        out.println("  time as MASTER on " + node + ": " + TimelineText.duration(time)));
+    out.println("  failovers: " + totals.failovers());
+    totals.longestGap().ifPresent(e -> out.println("  longest gap: " + TimelineText.duration(e.gap().orElseThrow())
+        + " (" + e.takenBy() + " at " + TimelineText.time(e.at()) + ")"));
+    if (!totals.otherKinds().isEmpty()) {
+      out.println("  other events (in the timeline, not analysed): " + totals.otherKinds().entrySet().stream()
+          .map(k -> k.getKey() + " x" + k.getValue()).collect(Collectors.joining(", ")));
+    }
+    out.println();
+    out.flush();
+  }
+
+  private void section(String title, List<String> lines) {
+    out.println(title + ":" + (lines.isEmpty() ? " none" : ""));
+    lines.forEach(out::println);
+  }
+}
