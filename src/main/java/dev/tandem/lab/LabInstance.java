@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * {@code vrrp_instance} or as a tandem HOCON instance, so both daemons get the same settings.
  * {@code password} empty means no authentication; {@code vips} are "192.0.2.100/24"-style. A
  * {@code unicast} instance sends its adverts from the node's own address to each other node's
- * instead of to 224.0.0.18, as on networks without multicast.
+ * instead of to 224.0.0.18, as on networks without multicast. {@code checks} are the tracked
+ * checks ({@link LabConfigs} defines each once per file).
  */
 public record LabInstance(
     String name,
@@ -23,38 +24,47 @@ public record LabInstance(
     boolean preempt,
     String password,
     List<String> vips,
-    boolean unicast) {
+    boolean unicast,
+    List<LabCheck> checks) {
 
   public LabInstance {
     vips = List.copyOf(vips);
+    checks = List.copyOf(checks);
   }
 
   /** VRRPv2 at 1 s with PASS authentication, starting as MASTER, preempting: the seeds' usual instance. */
   public static LabInstance v2(String name, int vrid, int priority, String vip) {
-    return new LabInstance(name, vrid, priority, true, 2, Duration.ofSeconds(1), true, "1111", List.of(vip), false);
+    return new LabInstance(name, vrid, priority, true, 2, Duration.ofSeconds(1), true, "1111", List.of(vip), false, List.of());
   }
 
   /** VRRPv3 at 0.1 s without authentication, starting as MASTER, preempting. */
   public static LabInstance v3(String name, int vrid, int priority, String vip) {
-    return new LabInstance(name, vrid, priority, true, 3, Duration.ofMillis(100), true, "", List.of(vip), false);
+    return new LabInstance(name, vrid, priority, true, 3, Duration.ofMillis(100), true, "", List.of(vip), false, List.of());
   }
 
   public LabInstance withPriority(int newPriority) {
-    return new LabInstance(name, vrid, newPriority, startAsMaster, version, interval, preempt, password, vips, unicast);
+    return new LabInstance(name, vrid, newPriority, startAsMaster, version, interval, preempt, password, vips, unicast, checks);
   }
 
   /** state BACKUP and nopreempt, as keepalived requires for nopreempt to take effect. */
   public LabInstance nopreempt() {
-    return new LabInstance(name, vrid, priority, false, version, interval, false, password, vips, unicast);
+    return new LabInstance(name, vrid, priority, false, version, interval, false, password, vips, unicast, checks);
   }
 
   public LabInstance startingAsBackup() {
-    return new LabInstance(name, vrid, priority, false, version, interval, preempt, password, vips, unicast);
+    return new LabInstance(name, vrid, priority, false, version, interval, preempt, password, vips, unicast, checks);
   }
 
   /** The same instance speaking unicast: from the node's own address to each other node of the lab. */
   public LabInstance overUnicast() {
-    return new LabInstance(name, vrid, priority, startAsMaster, version, interval, preempt, password, vips, true);
+    return new LabInstance(name, vrid, priority, startAsMaster, version, interval, preempt, password, vips, true, checks);
+  }
+
+  /** The same instance tracking {@code check} as well (keepalived's track_script). */
+  public LabInstance tracking(LabCheck check) {
+    List<LabCheck> more = new ArrayList<>(checks);
+    more.add(check);
+    return new LabInstance(name, vrid, priority, startAsMaster, version, interval, preempt, password, vips, unicast, more);
   }
 
   /** Master_Down_Interval for this instance's priority: 3 × interval + Skew_Time (RFC 3768 / 5798). */
@@ -108,6 +118,9 @@ public record LabInstance(
       List<String> peers = nodes.stream().filter(n -> !n.equals(self)).map(LabNode::address).toList();
       settings.add(new Setting("unicast_src_ip " + self.address(), "unicast-source = \"" + self.address() + "\""));
       settings.add(Setting.list("unicast_peer", "unicast-peers", peers));
+    }
+    if (!checks.isEmpty()) {
+      settings.add(Setting.list("track_script", "track-scripts", checks.stream().map(LabCheck::name).toList()));
     }
     settings.add(Setting.list("virtual_ipaddress", "virtual-addresses", vips));
     return settings;
