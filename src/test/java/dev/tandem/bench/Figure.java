@@ -12,7 +12,9 @@ enum Figure {
   INTERVAL_V3("interval-v3", "4. Master's advert interval, v3 0.1 s"),
   RESTART("restart", "5. Restart of the old master (priority 150, v2 1 s) until it is master again"),
   RESOURCES("resources", "6. Resources, 100 instances (v2 1 s, one VIP each), master and backup"),
-  EXIT("exit", "7. SIGTERM until the process is gone");
+  EXIT("exit", "7. SIGTERM until the process is gone"),
+  NGINX_KILLED("nginx-killed",
+      "8. nginx killed on the master and unable to restart (check_nginx, interval 1 s, fall 2), client every 20 ms");
 
   private final String key;
   private final String title;

@@ -95,10 +95,10 @@ class NginxFailoverIT extends TwoNodeLab {
 
   @Test
   void seed002sCurlCheckWithAHostHeaderMovesTheVipWhileNginxIsDown() {
-    assertEquals("404", lab.exec(lb1, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1/"),
-        "without the Host header nginx does not serve the site: the check must send it");
     LabCheck check = LabNginx.checkWeb(lab);
     Setup setup = start(LabInstance.v2("VI_1", 85, 150, "192.0.2.185/24").tracking(check));
+    assertEquals("404", lab.exec(lb1, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1/"),
+        "without the Host header nginx does not serve the site: the check must send it");
     failOverAndBack(setup, check, () -> setup.lb1Nginx().kill(), () -> setup.lb1Nginx().start(), true);
   }
 
