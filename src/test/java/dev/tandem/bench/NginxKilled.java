@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Figure 8: the reason operators run keepalived beside nginx. The master's nginx is killed with a
@@ -73,6 +74,9 @@ final class NginxKilled implements Scenario {
         System.err.printf("bench: %s, %s, weight %d: nginx killed %d of %d%n", name(), daemon.name(), weight, i,
             repetitions);
         awaitServedBy(client, lb1, lab, "lb1 serving the VIP");
+        // The failure lands anywhere in the check's interval, as a real one would; otherwise the
+        // loop (restart by the check, preemption, settling) fixes its phase and so the detection time.
+        Pause.of(Duration.ofMillis(ThreadLocalRandom.current().nextLong(check.intervalSeconds() * 1000L)));
         nginx.preventStart();
         Instant killed = Instant.now();
         nginx.kill();
