@@ -40,6 +40,8 @@ public final class Lab implements AutoCloseable {
   private static final Pattern NODE_NAME = Pattern.compile("[a-z][a-z0-9]{0,9}");
   private static final Duration STOP_BOUND = Duration.ofSeconds(5);
   private static final Duration POLL = Duration.ofMillis(20);
+  /** A JVM's start on a loaded 2-core machine. */
+  private static final Duration CLIENT_START_BOUND = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The nftables table of the bridge namespace that holds the lab's drop rules. */
   private static final String BRIDGE_TABLE = "tandem_lab";
@@ -50,6 +52,8 @@ public final class Lab implements AutoCloseable {
   private final Map<String, LabNode> hosts = new LinkedHashMap<>();
   private final List<String> namespaces = new ArrayList<>();
   private final List<LabProcess> processes = new ArrayList<>();
+  /** Daemons started through scripts (not children of the lab): stopped by their pid files. */
+  private final List<LabNginx> daemons = new ArrayList<>();
   private final AtomicInteger started = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook = new Thread(this::teardown, "lab-teardown");
@@ -281,18 +285,48 @@ public final class Lab implements AutoCloseable {
   public LabProcess startNginx(LabNode node) {
     Path dir = hostDir(node.name()).resolve("nginx-" + (started.get() + 1));
     createDirectory(dir);
-    String conf = "daemon off;\nmaster_process off;\nworker_processes 1;\n"
-        + "pid " + dir.resolve("nginx.pid") + ";\nerror_log " + dir.resolve("error.log") + ";\n"
-        + "events { worker_connections 64; }\n"
-        + "http {\n  access_log " + dir.resolve("access.log") + ";\n"
-        + "  client_body_temp_path " + dir.resolve("body") + ";\n  proxy_temp_path " + dir.resolve("proxy") + ";\n"
-        + "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";\n  uwsgi_temp_path " + dir.resolve("uwsgi") + ";\n"
-        + "  scgi_temp_path " + dir.resolve("scgi") + ";\n"
-        + "  server {\n    listen 80;\n    location / { return 200 \"" + node.name() + "\\n\"; }\n  }\n}\n";
     Path config = dir.resolve("nginx.conf");
-    writeString(config, conf);
-    return start(node, "nginx", List.of("nginx", "-p", dir.toString(), "-e", dir.resolve("error.log").toString(),
-        "-c", config.toString()));
+    writeString(config, LabNginx.config(dir, false,
+        "  server {\n    listen 80;\n    location / { return 200 \"" + node.name() + "\\n\"; }\n  }\n"));
+    return start(node, "nginx", LabNginx.command(dir, config));
+  }
+
+  /**
+   * Starts nginx as a daemon on a node, as the seeds run it beside keepalived: its check scripts
+   * ({@link LabNginx#checkNginx}) restart it by its pid file. The lab stops it by that pid on close.
+   * One per node at a time (it listens on port 80); {@link LabNginx#kill} it before the next.
+   */
+  public LabNginx startNginxDaemon(LabNode node) {
+    Path dir = nginxDirectory(node);
+    createDirectory(dir);
+    LabNginx nginx = new LabNginx(node, dir);
+    synchronized (this) {
+      daemons.add(nginx);
+    }
+    nginx.start();
+    return nginx;
+  }
+
+  /** Where {@link #startNginxDaemon} keeps a node's nginx: its configuration, pid file and check scripts. */
+  public Path nginxDirectory(LabNode node) {
+    return LabNginx.directory(hostDir(node.name()));
+  }
+
+  /**
+   * Starts the lab's client asking {@code http://ADDRESS/} for {@link LabNginx#SITE} every
+   * {@code period} ({@link HttpClientLoop}, from {@code jar}), and waits until it has made its first request.
+   */
+  public LabClient startClient(Path jar, String address, Duration period) {
+    LabProcess process = start(client(), "client", List.of(javaExecutable(), "-cp", jar.toAbsolutePath().toString(),
+        HttpClientLoop.class.getName(), address, LabNginx.SITE, Long.toString(period.toMillis())));
+    LabClient client = new LabClient(process);
+    if (!waitFor(CLIENT_START_BOUND, () -> !client.requests().isEmpty() || !process.isRunning())
+        || !process.isRunning()) {
+      process.terminate(STOP_BOUND);
+      throw new LabException("the lab's client made no request within " + CLIENT_START_BOUND.toSeconds() + " s: "
+          + process.log().strip());
+    }
+    return client;
   }
 
   /**
@@ -411,18 +445,28 @@ public final class Lab implements AutoCloseable {
     }
   }
 
-  /** Stops the processes (last started first) by PID, then deletes the namespaces and the files. */
+  /** Stops the processes (last started first) and the nginx daemons by PID, then deletes the namespaces and the files. */
   private void teardown() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     List<LabProcess> running;
+    List<LabNginx> nginxDaemons;
     synchronized (this) {
       running = new ArrayList<>(processes);
+      nginxDaemons = new ArrayList<>(daemons);
     }
     for (int i = running.size() - 1; i >= 0; i--) {
       try {
         running.get(i).terminate(STOP_BOUND);
+      } catch (LabException e) {
+        System.err.println("lab " + prefix + ": " + e.getMessage());
+      }
+    }
+    // After the VRRP daemons, whose check scripts would otherwise start nginx again.
+    for (LabNginx nginx : nginxDaemons) {
+      try {
+        nginx.kill();
       } catch (LabException e) {
         System.err.println("lab " + prefix + ": " + e.getMessage());
       }

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * {@code vrrp_instance} or as a tandem HOCON instance, so both daemons get the same settings.
  * {@code password} empty means no authentication; {@code vips} are "192.0.2.100/24"-style. A
  * {@code unicast} instance sends its adverts from the node's own address to each other node's
- * instead of to 224.0.0.18, as on networks without multicast. {@code trackInterfaces} are tracked
+ * instead of to 224.0.0.18, as on networks without multicast. {@code checks} are the tracked
+ * checks ({@link LabConfigs} defines each once per file); {@code trackInterfaces} are tracked
  * besides the node's own eth0.
  */
 public record LabInstance(
@@ -26,45 +27,52 @@ public record LabInstance(
     String password,
     List<String> vips,
     boolean unicast,
+    List<LabCheck> checks,
     List<TrackInterface> trackInterfaces) {
 
   public LabInstance {
     vips = List.copyOf(vips);
+    checks = List.copyOf(checks);
     trackInterfaces = List.copyOf(trackInterfaces);
   }
 
   /** VRRPv2 at 1 s with PASS authentication, starting as MASTER, preempting: the seeds' usual instance. */
   public static LabInstance v2(String name, int vrid, int priority, String vip) {
-    return new LabInstance(name, vrid, priority, true, 2, Duration.ofSeconds(1), true, "1111", List.of(vip), false,
+    return new LabInstance(name, vrid, priority, true, 2, Duration.ofSeconds(1), true, "1111", List.of(vip), false, List.of(),
         List.of());
   }
 
   /** VRRPv3 at 0.1 s without authentication, starting as MASTER, preempting. */
   public static LabInstance v3(String name, int vrid, int priority, String vip) {
-    return new LabInstance(name, vrid, priority, true, 3, Duration.ofMillis(100), true, "", List.of(vip), false,
+    return new LabInstance(name, vrid, priority, true, 3, Duration.ofMillis(100), true, "", List.of(vip), false, List.of(),
         List.of());
   }
 
   public LabInstance withPriority(int newPriority) {
-    return new LabInstance(name, vrid, newPriority, startAsMaster, version, interval, preempt, password, vips,
-        unicast, trackInterfaces);
+    return new LabInstance(name, vrid, newPriority, startAsMaster, version, interval, preempt, password, vips, unicast, checks, trackInterfaces);
   }
 
   /** state BACKUP and nopreempt, as keepalived requires for nopreempt to take effect. */
   public LabInstance nopreempt() {
-    return new LabInstance(name, vrid, priority, false, version, interval, false, password, vips,
-        unicast, trackInterfaces);
+    return new LabInstance(name, vrid, priority, false, version, interval, false, password, vips, unicast, checks, trackInterfaces);
   }
 
   public LabInstance startingAsBackup() {
-    return new LabInstance(name, vrid, priority, false, version, interval, preempt, password, vips,
-        unicast, trackInterfaces);
+    return new LabInstance(name, vrid, priority, false, version, interval, preempt, password, vips, unicast, checks, trackInterfaces);
   }
 
   /** The same instance speaking unicast: from the node's own address to each other node of the lab. */
   public LabInstance overUnicast() {
-    return new LabInstance(name, vrid, priority, startAsMaster, version, interval, preempt, password, vips,
-        true, trackInterfaces);
+    return new LabInstance(name, vrid, priority, startAsMaster, version, interval, preempt, password, vips, true, checks,
+        trackInterfaces);
+  }
+
+  /** The same instance tracking {@code check} as well (keepalived's track_script). */
+  public LabInstance tracking(LabCheck check) {
+    List<LabCheck> more = new ArrayList<>(checks);
+    more.add(check);
+    return new LabInstance(name, vrid, priority, startAsMaster, version, interval, preempt, password, vips, unicast, more,
+        trackInterfaces);
   }
 
   /** The same instance also tracking {@code interfaceName} with {@code weight} (0: Fault while it is down). */
@@ -72,7 +80,7 @@ public record LabInstance(
     List<TrackInterface> tracked = new ArrayList<>(trackInterfaces);
     tracked.add(new TrackInterface(interfaceName, weight));
     return new LabInstance(name, vrid, priority, startAsMaster, version, interval, preempt, password, vips, unicast,
-        tracked);
+        checks, tracked);
   }
 
   /** Master_Down_Interval for this instance's priority: 3 × interval + Skew_Time (RFC 3768 / 5798). */
@@ -133,6 +141,9 @@ public record LabInstance(
               .map(t -> "        " + t.name() + " weight " + t.weight() + "\n").collect(Collectors.joining()) + "    }",
           "track-interfaces = [" + trackInterfaces.stream()
               .map(t -> "{ name = " + t.name() + ", weight = " + t.weight() + " }").collect(Collectors.joining(", ")) + "]"));
+    }
+    if (!checks.isEmpty()) {
+      settings.add(Setting.list("track_script", "track-scripts", checks.stream().map(LabCheck::name).toList()));
     }
     settings.add(Setting.list("virtual_ipaddress", "virtual-addresses", vips));
     return settings;

@@ -71,7 +71,8 @@ class FailoverBenchmark {
             settings.window(Duration.ofSeconds(60), Duration.ofSeconds(10))),
         new AdvertCadence(Metric.INTERVAL_V3, BenchInstances.V3_MASTER,
             settings.window(Duration.ofSeconds(20), Duration.ofSeconds(5))),
-        new ResourceUse(settings.window(Duration.ofSeconds(60), Duration.ofSeconds(15))));
+        new ResourceUse(settings.window(Duration.ofSeconds(60), Duration.ofSeconds(15))),
+        new NginxKilled(settings.jar(), repetitions));
 
     Results results = new Results();
     for (Scenario scenario : scenarios) {

@@ -13,8 +13,10 @@ enum Figure {
   RESTART("restart", "5. Restart of the old master (priority 150, v2 1 s) until it is master again"),
   RESOURCES("resources", "6. Resources, 100 instances (v2 1 s, one VIP each), master and backup"),
   EXIT("exit", "7. SIGTERM until the process is gone"),
+  NGINX_KILLED("nginx-killed",
+      "8. nginx killed on the master and unable to restart (check_nginx, interval 1 s, fall 2), client every 20 ms"),
   /** Measured by {@link AuditBenchmark}, not by the failover benchmark. */
-  AUDIT("audit", "8. tandem audit over a journal of 1,000,000 events, -Xmx256m");
+  AUDIT("audit", "9. tandem audit over a journal of 1,000,000 events, -Xmx256m");
 
   private final String key;
   private final String title;

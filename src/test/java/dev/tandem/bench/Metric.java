@@ -80,7 +80,21 @@ enum Metric {
       Unit.MS, Double.NaN, 1),
 
   EXIT(Figure.EXIT, "SIGTERM sent → process gone, master with 1 instance", Unit.MS, Double.NaN, Double.NaN),
-  EXIT_MANY(Figure.EXIT, "SIGTERM sent → process gone, master with 100 instances", Unit.MS, Double.NaN, Double.NaN);
+  EXIT_MANY(Figure.EXIT, "SIGTERM sent → process gone, master with 100 instances", Unit.MS, Double.NaN, Double.NaN),
+
+  NGINX_KILLED_FAULT(Figure.NGINX_KILLED, "weight 0: nginx killed → first answer from the peer; theory: detection 1–2 s "
+      + "(interval × fall) + the peer's Skew_Time 0.609 s after the Fault's priority-0 advert = 1.61–2.61 s, + up to "
+      + "0.27 s at the client (a request sent to the old MAC times out after 250 ms)",
+      Unit.MS, Double.NaN, Double.NaN),
+  NGINX_KILLED_FAULT_FAILED(Figure.NGINX_KILLED, "weight 0: requests failed until then", Unit.REQUESTS,
+      Double.NaN, Double.NaN),
+  NGINX_KILLED_WEIGHT(Figure.NGINX_KILLED, "weight −60: nginx killed → first answer from the peer; theory: the peer "
+      + "discards the demoted master's priority-90 adverts and takes over Master_Down_Interval (3.609 s) after its last "
+      + "priority-150 one, sent 0–1 s before detection (1–2 s) = 3.61–5.61 s, + up to 0.27 s at the client "
+      + "(keepalived's figure: 4.6 s)",
+      Unit.MS, Double.NaN, Double.NaN),
+  NGINX_KILLED_WEIGHT_FAILED(Figure.NGINX_KILLED, "weight −60: requests failed until then", Unit.REQUESTS,
+      Double.NaN, Double.NaN);
 
   private final Figure figure;
   private final String measure;

@@ -6,7 +6,8 @@ import java.util.Locale;
 enum Unit {
   MS("ms", 3),
   SECONDS("s", 2),
-  MIB("MiB", 1);
+  MIB("MiB", 1),
+  REQUESTS("requests", 0);
 
   private final String symbol;
   private final int decimals;

@@ -64,7 +64,8 @@ class KeepalivedInteropIT extends TwoNodeLab {
   @Test
   void aPasswordMismatchIsLoggedByBoth() {
     LabInstance theirs = LabInstance.v2("VI_1", 75, 150, "192.0.2.125/24");
-    LabInstance ours = new LabInstance("VI_1", 75, 100, false, 2, theirs.interval(), true, "2222", theirs.vips(), false, List.of());
+    LabInstance ours = new LabInstance("VI_1", 75, 100, false, 2, theirs.interval(), true, "2222", theirs.vips(), false, List.of(),
+        List.of());
     LabProcess keepalived = start(Daemon.KEEPALIVED, lb1, List.of(theirs));
     LabProcess tandem = start(Daemon.TANDEM, lb2, List.of(ours));
     assertTrue(Lab.waitFor(STARTUP, () -> !VrrpLogs.problems(keepalived.log()).isEmpty()
