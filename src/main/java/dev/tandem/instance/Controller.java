@@ -1,65 +1,119 @@
 package dev.tandem.instance;
 
+import dev.tandem.config.ConfigDiff;
 import dev.tandem.config.ControllerConfig;
 import dev.tandem.config.InstanceConfig;
 import dev.tandem.health.HealthChecks;
 import dev.tandem.health.HostUsers;
+import dev.tandem.health.ScriptProcess;
 import dev.tandem.net.AddressTable;
 import dev.tandem.net.LinkHub;
-import dev.tandem.health.ScriptProcess;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 
 /**
  * The guardian: one {@link VrrpInstance} per configured instance, all stopped together on shutdown.
  * It is created before the links are open (the actor system and the links start side by side) and
- * spawns the instances when {@link Start} brings them.
+ * spawns the instances when {@link Start} brings them. A {@link Reload} leaves the instances whose
+ * settings did not change alone (same actor, same timers: their adverts keep their rhythm), stops
+ * the changed and removed ones the way a shutdown does, and once they have ended starts the changed
+ * and new ones; messages that arrive meanwhile wait their turn.
  */
 public final class Controller {
-  public sealed interface Command permits Start, Shutdown, InstancesStopped {}
+  public sealed interface Command permits Start, Reload, GetStatus, Shutdown, InstancesStopped, Retired,
+      Ended {}
 
   /** The links (one started hub per interface the instances use) and the host's address table. */
   public record Start(Map<String, LinkHub> hubs, AddressTable addresses) implements Command {}
+
+  /**
+   * Run {@code config} from now on; {@code hubs} hold a started hub for every interface it uses.
+   * {@code replyTo} hears what was done, or the refusals when nothing was.
+   */
+  public record Reload(ControllerConfig config, Map<String, LinkHub> hubs, ActorRef<ConfigDiff> replyTo)
+      implements Command {}
+
+  /** The status of the running instance {@code instance}; no answer when there is none by that name. */
+  public record GetStatus(String instance, ActorRef<InstanceStatus> replyTo) implements Command {}
 
   /** Stop every instance gracefully (priority-0 adverts, VIPs released, journaled), then stop. */
   public record Shutdown(ActorRef<Done> replyTo) implements Command {}
 
   record InstancesStopped(ActorRef<Done> replyTo) implements Command {}
 
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+  /** A reload's stop of this instance is done (or timed out): the actor can go. */
+  record Retired(String name) implements Command {}
 
-  private Controller() {}
+  /** The actor of this instance has ended: its name and persistence id are free again. */
+  record Ended(String name) implements Command {}
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+  private static final int STASH_CAPACITY = 100;
+
+  private final ActorContext<Command> context;
+  private final StashBuffer<Command> stash;
+  private final Clock clock;
+  private final LongSupplier nanoTime;
+  private final Map<String, ActorRef<InstanceCommand>> instances = new LinkedHashMap<>();
+  private ControllerConfig config;
+  private Map<String, LinkHub> hubs;
+  private AddressTable addresses;
+
+  private Controller(ActorContext<Command> context, StashBuffer<Command> stash, ControllerConfig config, Clock clock,
+      LongSupplier nanoTime) {
+    this.context = context;
+    this.stash = stash;
+    this.config = config;
+    this.clock = clock;
+    this.nanoTime = nanoTime;
+  }
 
   public static Behavior<Command> create(ControllerConfig config, Clock clock, LongSupplier nanoTime) {
-    return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
-        .onMessage(Start.class, start -> running(ctx, config.instances().stream()
-            .map(i -> ctx.spawn(VrrpInstance.create(wiring(config, i, start, clock, nanoTime)), "instance-" + i.name()))
-            .toList()))
+    return Behaviors.withStash(STASH_CAPACITY, stash -> Behaviors.setup(
+        ctx -> new Controller(ctx, stash, config, clock, nanoTime).waiting()));
+  }
+
+  private Behavior<Command> waiting() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Start.class, start -> {
+          hubs = start.hubs();
+          addresses = start.addresses();
+          config.instances().forEach(this::spawn);
+          return stash.unstashAll(running());
+        })
+        .onMessage(Reload.class, this::later)
         .onMessage(Shutdown.class, s -> {
           s.replyTo().tell(Done.getInstance());
           return Behaviors.stopped();
         })
-        .build());
+        .build();
   }
 
-  private static Behavior<Command> running(ActorContext<Command> ctx, List<ActorRef<InstanceCommand>> instances) {
+  private Behavior<Command> running() {
     return Behaviors.receive(Command.class)
+        .onMessage(Reload.class, this::reload)
+        .onMessage(GetStatus.class, this::status)
         .onMessage(Shutdown.class, s -> {
-          CompletableFuture<?>[] stops = instances.stream()
-              .map(i -> AskPattern.<InstanceCommand, Done>ask(i, InstanceCommand.Stop::new, STOP_TIMEOUT,
-                  ctx.getSystem().scheduler()).toCompletableFuture())
+          CompletableFuture<?>[] stops = instances.values().stream()
+              .map(i -> stop(i, "operator stop").toCompletableFuture())
               .toArray(CompletableFuture[]::new);
-          ctx.pipeToSelf(CompletableFuture.allOf(stops), (ok, failure) -> new InstancesStopped(s.replyTo()));
+          context.pipeToSelf(CompletableFuture.allOf(stops), (ok, failure) -> new InstancesStopped(s.replyTo()));
           return Behaviors.same();
         })
         .onMessage(InstancesStopped.class, s -> {
@@ -69,10 +123,80 @@ public final class Controller {
         .build();
   }
 
-  private static InstanceWiring wiring(ControllerConfig config, InstanceConfig instance, Start start, Clock clock,
-      LongSupplier nanoTime) {
-    return new InstanceWiring(instance, config.global().nodeId(), start.hubs().get(instance.interfaceName()),
-        start.addresses(), clock, nanoTime, config.scripts(), new HealthChecks(config.global(), HostUsers.system())::of,
-        ScriptProcess::run);
+  private Behavior<Command> reload(Reload reload) {
+    ConfigDiff diff = ConfigDiff.between(config, reload.config());
+    if (diff.refused()) {
+      diff.refusals().forEach(refusal -> context.getLog().warn("Reload refused: {}; running on unchanged", refusal));
+      reload.replyTo().tell(diff);
+      return Behaviors.same();
+    }
+    Set<String> ending = new HashSet<>();
+    Stream.concat(diff.restarted().stream(), diff.removed().stream()).forEach(instance -> {
+      boolean removed = diff.removed().contains(instance);
+      context.getLog().info("({}) {}", instance.name(), removed ? "removed by reload" : "changed: restarting");
+      ActorRef<InstanceCommand> ref = instances.get(instance.name());
+      context.watchWith(ref, new Ended(instance.name()));
+      context.pipeToSelf(stop(ref, removed ? "removed by reload" : "restarted by reload: settings changed"),
+          (done, failure) -> new Retired(instance.name()));
+      ending.add(instance.name());
+    });
+    return ending.isEmpty() ? finish(reload, diff) : ending(reload, diff, ending);
+  }
+
+  /** Until every stopped instance has ended; the replacements must not share a persistence id with a live actor. */
+  private Behavior<Command> ending(Reload reload, ConfigDiff diff, Set<String> ending) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Retired.class, retired -> {
+          // Absent when the actor ended before its stop was answered.
+          Optional.ofNullable(instances.get(retired.name())).ifPresent(context::stop);
+          return Behaviors.same();
+        })
+        .onMessage(GetStatus.class, this::status)
+        .onMessage(Ended.class, ended -> {
+          instances.remove(ended.name());
+          ending.remove(ended.name());
+          return ending.isEmpty() ? finish(reload, diff) : Behaviors.same();
+        })
+        .onMessage(Reload.class, this::later)
+        .onMessage(Shutdown.class, this::later)
+        .build();
+  }
+
+  private Behavior<Command> finish(Reload reload, ConfigDiff diff) {
+    config = reload.config();
+    hubs = reload.hubs();
+    diff.restarted().forEach(this::spawn);
+    diff.added().forEach(instance -> {
+      context.getLog().info("({}) added by reload", instance.name());
+      spawn(instance);
+    });
+    context.getLog().info("Reload finished: {}", diff.summary());
+    reload.replyTo().tell(diff);
+    return stash.unstashAll(running());
+  }
+
+  private Behavior<Command> status(GetStatus get) {
+    Optional.ofNullable(instances.get(get.instance()))
+        .ifPresent(instance -> instance.tell(new InstanceCommand.GetStatus(get.replyTo())));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> later(Command command) {
+    stash.stash(command);
+    return Behaviors.same();
+  }
+
+  private CompletionStage<Done> stop(ActorRef<InstanceCommand> instance, String cause) {
+    return AskPattern.ask(instance, replyTo -> new InstanceCommand.Stop(replyTo, cause), STOP_TIMEOUT,
+        context.getSystem().scheduler());
+  }
+
+  private void spawn(InstanceConfig instance) {
+    instances.put(instance.name(), context.spawn(VrrpInstance.create(wiring(instance)), "instance-" + instance.name()));
+  }
+
+  private InstanceWiring wiring(InstanceConfig instance) {
+    return new InstanceWiring(instance, config.global().nodeId(), hubs.get(instance.interfaceName()), addresses, clock,
+        nanoTime, config.scripts(), new HealthChecks(config.global(), HostUsers.system())::of, ScriptProcess::run);
   }
 }

@@ -17,8 +17,8 @@ public sealed interface RouterCommand {
   /** One run of the tracked check {@code name}, from its {@link HealthChecker}. */
   record CheckReported(String name, CheckOutcome outcome) implements RouterCommand {}
 
-  /** Operator stop: priority-0 advert if Master, VIPs released, journaled, then the router stops. */
-  record Stop(ActorRef<Done> replyTo) implements RouterCommand {}
+  /** Stop: priority-0 advert if Master, VIPs released, journaled with {@code cause}, then the router stops. */
+  record Stop(ActorRef<Done> replyTo, String cause) implements RouterCommand {}
 
   record GetStatus(ActorRef<InstanceStatus> replyTo) implements RouterCommand {}
 

@@ -222,7 +222,7 @@ final class VirtualRouter {
     run(step(new Input.Shutdown())).ifPresent(events::add);
     notifier.tell(new Notifier.Notify(NotifyState.STOP, machine.effectivePriority()));
     events.add(new InstanceStopped(InstanceEvent.SCHEMA_VERSION, now(), wiring.node(), config.name(), last,
-        "operator stop"));
+        stop.cause()));
     CompletionStage<Done> journaled = ask(journal, ack -> new InstanceCommand.Record(events, Optional.of(ack)));
     CompletionStage<Done> sent = ask(sender, Drain::new);
     CompletionStage<Done> released = ask(binder, Drain::new);

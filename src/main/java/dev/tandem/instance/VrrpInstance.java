@@ -92,7 +92,7 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
         .forAnyState()
         .onCommand(InstanceCommand.Record.class, this::onRecord)
         .onCommand(InstanceCommand.Stop.class, stop -> {
-          router.tell(new RouterCommand.Stop(stop.replyTo()));
+          router.tell(new RouterCommand.Stop(stop.replyTo(), stop.cause()));
           return Effect().none();
         })
         .onCommand(InstanceCommand.GetStatus.class, get -> {

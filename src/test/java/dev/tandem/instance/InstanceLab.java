@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -175,10 +176,15 @@ final class InstanceLab implements AutoCloseable {
 
   /** Waits (bounded) until the node's address table holds exactly these addresses. */
   void awaitAddresses(Node node, List<String> expected) {
+    awaitAddresses(node.name(), node.addresses(), expected);
+  }
+
+  /** Waits (bounded) until {@code addresses} (the table of {@code node}) holds exactly these on eth0, in any order. */
+  void awaitAddresses(String node, InMemoryAddressTable addresses, List<String> expected) {
     wire.awaitAssert(Duration.ofSeconds(3), () -> {
-      List<String> now = node.addresses().list("eth0");
-      if (!now.equals(expected)) {
-        throw new AssertionError(node.name() + " holds " + now + ", expected " + expected);
+      List<String> now = addresses.list("eth0");
+      if (!Set.copyOf(now).equals(Set.copyOf(expected)) || now.size() != expected.size()) {
+        throw new AssertionError(node + " holds " + now + ", expected " + expected);
       }
       return null;
     });
@@ -221,6 +227,12 @@ final class InstanceLab implements AutoCloseable {
       return null;
     });
     return events;
+  }
+
+  /** Each event's kind: "started", "stopped", "health-changed", or a transition's cause kind. */
+  static List<String> kinds(List<InstanceEvent> events) {
+    return events.stream().map(e -> e instanceof StateChanged s ? s.cause().kind()
+        : e instanceof HealthChanged ? "health-changed" : e instanceof InstanceStarted ? "started" : "stopped").toList();
   }
 
   @Override

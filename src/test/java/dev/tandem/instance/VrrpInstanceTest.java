@@ -68,7 +68,7 @@ class VrrpInstanceTest {
     lab.awaitState(nodes[1], VrrpState.MASTER);
 
     List<InstanceEvent> a = lab.events("a", 5);
-    assertEquals(List.of("started", "startup", "master-down", "shutdown", "stopped"), kinds(a));
+    assertEquals(List.of("started", "startup", "master-down", "shutdown", "stopped"), InstanceLab.kinds(a));
     StateChanged takeover = (StateChanged) last(lab.events("b", 3));
     assertEquals(Optional.of(0), takeover.cause().peerPriority());
   }
@@ -158,8 +158,8 @@ class VrrpInstanceTest {
 
     List<InstanceEvent> a = lab.events("a", 3);
     List<InstanceEvent> b = lab.events("b", 3);
-    assertEquals(List.of("started", "startup", "master-down"), kinds(a));
-    assertEquals(List.of("started", "startup", "master-down"), kinds(b));
+    assertEquals(List.of("started", "startup", "master-down"), InstanceLab.kinds(a));
+    assertEquals(List.of("started", "startup", "master-down"), InstanceLab.kinds(b));
     InstanceStarted started = (InstanceStarted) a.get(0);
     assertEquals(Optional.empty(), started.recoveredState());
     assertEquals(List.of("192.0.2.100/24"), started.vips());
@@ -218,8 +218,4 @@ class VrrpInstanceTest {
   }
 
   /** "started", "stopped", or the cause kind of each transition. */
-  private static List<String> kinds(List<InstanceEvent> events) {
-    return events.stream().map(e -> e instanceof StateChanged s ? s.cause().kind()
-        : e instanceof InstanceStarted ? "started" : "stopped").toList();
-  }
 }
