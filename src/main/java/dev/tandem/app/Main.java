@@ -28,7 +28,7 @@ public final class Main implements Runnable {
 
   private static List<Object> subcommands(HostProbe host) {
     return List.of(new RunCommand(host), new CheckCommand(host), new ConvertCommand(host), new AuditCommand(),
-        new DemoCommand(), new WarmUpCommand());
+        new DemoCommand(), new WarmUpCommand(), new ReloadCommand());
   }
 
   @Override

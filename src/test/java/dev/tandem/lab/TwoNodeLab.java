@@ -76,8 +76,12 @@ abstract class TwoNodeLab {
    * moment first, and says "Entering BACKUP STATE (init)" at start anyway.)
    */
   Pair startPair(Daemon masterDaemon, Daemon backupDaemon, LabInstance master) {
+    return startPair(start(masterDaemon, lb1, List.of(master)), backupDaemon, master);
+  }
+
+  /** As {@link #startPair(Daemon, Daemon, LabInstance)}, the master {@code first} started by the caller on lb1. */
+  Pair startPair(LabProcess first, Daemon backupDaemon, LabInstance master) {
     LabInstance backup = master.withPriority(100).startingAsBackup();
-    LabProcess first = start(masterDaemon, lb1, List.of(master));
     LabProcess second = start(backupDaemon, lb2, List.of(backup));
     Pair pair = new Pair(master, backup, first, second);
     assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, pair.vip()) && !lab.holds(lb2, pair.vip())
