@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A master reloaded 20 times in a row (SIGHUP, each time with its configuration file rewritten so
- * that every line moves) while a client asks for the VIP every 20 ms: no transition on either node,
- * no failed request, and the master's adverts keep their rhythm on the wire.
+ * that every line moves), then once with an invalid configuration, while a client asks for the VIP
+ * every 20 ms: no transition on either node, no failed request, and the master's adverts keep their
+ * rhythm on the wire.
  */
 class ReloadIT extends TwoNodeLab {
   private static final int RELOADS = 20;
@@ -71,6 +72,13 @@ class ReloadIT extends TwoNodeLab {
       Instant reloaded = Instant.now();
       assertTrue(Lab.waitFor(BOUND, () -> !adverts(master, reloaded).isEmpty()), pair.onLb1().log());
     }
+    // An invalid configuration is refused whole and changes nothing.
+    Files.writeString(config, hocon + "tandem.instances.VI_1.virtual-router-id = 256\n");
+    hangUp(pidFile);
+    assertTrue(Lab.waitFor(BOUND, () -> pair.onLb1().log().contains(
+        "Reload refused: configuration has errors; running on unchanged")), pair.onLb1().log());
+    assertTrue(pair.onLb1().log().contains(
+        "error: tandem.instances.VI_1.virtual-router-id: must be between 1 and 255, got 256"), pair.onLb1().log());
     Instant last = Instant.now();
     assertTrue(Lab.waitFor(BOUND, () -> answers(client, "200") > 0 && adverts(master, last).size() >= 5),
         client.log());
@@ -91,7 +99,9 @@ class ReloadIT extends TwoNodeLab {
     assertEquals(transitionsOnLb1, count(pair.onLb1().log(), TRANSITION), measured + "\n" + pair.onLb1().log());
     assertEquals(transitionsOnLb2, count(pair.onLb2().log(), TRANSITION),
         measured + "\n" + pair.onLb1().log() + pair.onLb2().log());
-    assertEquals(List.of(), VrrpLogs.problems(pair.onLb1().log()));
+    assertEquals(List.of(), VrrpLogs.problems(pair.onLb1().log()).stream()
+        .filter(line -> !line.contains(config + ":") && !line.contains("Reload refused")).toList(),
+        "no problem but the invalid configuration's");
     assertEquals(0, answers(client, "000"), "failed requests: " + client.log());
     assertTrue(lab.holds(lb1, master.vipAddresses().get(0)) && !lab.holds(lb2, master.vipAddresses().get(0)));
     assertTrue(during.stream().allMatch(a -> a.source().equals(lb1.address()) && a.priority() == 150),
