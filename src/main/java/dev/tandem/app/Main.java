@@ -28,7 +28,8 @@ public final class Main implements Runnable {
 
   private static List<Object> subcommands(HostProbe host) {
     return List.of(new RunCommand(host), new CheckCommand(host), new ConvertCommand(host), new AuditCommand(),
-        new JournalCommand(), new DemoCommand(), new HandoverCommand(), new WarmUpCommand(), new StatusCommand());
+        new JournalCommand(), new DemoCommand(), new HandoverCommand(), new ReloadCommand(), new WarmUpCommand(),
+        new StatusCommand());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.tandem.app;
 import dev.tandem.config.ConfigProblem;
 import java.io.PrintWriter;
 import java.util.List;
+import org.slf4j.Logger;
 
 /** Prints problems one a line, `file:line: error|warning: key: message`, and counts them. */
 final class ProblemReport {
@@ -14,6 +15,17 @@ final class ProblemReport {
 
   void print(PrintWriter err) {
     problems.forEach(problem -> err.println(problem.render()));
+  }
+
+  /** Each problem as a log line, errors at error level and warnings at warn. */
+  void log(Logger log) {
+    for (ConfigProblem problem : problems) {
+      if (problem.severity() == ConfigProblem.Severity.ERROR) {
+        log.error(problem.render());
+      } else {
+        log.warn(problem.render());
+      }
+    }
   }
 
   long errors() {

@@ -1,5 +1,6 @@
 package dev.tandem.app;
 
+import dev.tandem.config.ConfigDiff;
 import dev.tandem.config.ControllerConfig;
 import dev.tandem.config.HostFacts;
 import dev.tandem.config.InstanceConfig;
@@ -15,20 +16,25 @@ import dev.tandem.net.LinkException;
 import dev.tandem.net.LinkHub;
 import dev.tandem.net.PcapLink;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -42,11 +48,17 @@ import sun.misc.Signal;
  * {@code tandem run}: every instance of the configuration on the real network, until SIGTERM or
  * SIGINT, which stop it the way keepalived stops: priority-0 adverts, VIPs removed, exit 0; or,
  * with global.handover-on-stop or a request from {@code tandem handover}, a zero-loss handover.
+ * SIGHUP reloads the configuration: validated first, refused whole when it has errors, and then
+ * only the instances whose settings changed restart (see {@link Controller.Reload}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the VRRP instances of a configuration until SIGTERM.")
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger("tandem");
+  private enum Request { STOP, RELOAD }
+
+  /** Stopping the changed instances (bounded each) and starting their replacements. */
+  private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(30);
 
   private final HostProbe host;
 
@@ -56,8 +68,9 @@ final class RunCommand implements Callable<Integer> {
   @ArgGroup(multiplicity = "1")
   ConfigSource source;
 
-  @Option(names = "--pid-file", paramLabel = "FILE",
-      description = "Write this process's id here (removed on exit); `tandem handover --pid-file FILE` finds it.")
+  @Option(names = {"-p", "--pid-file"}, paramLabel = "FILE",
+      description = "Write this process's id here (keepalived's -p; removed on exit), for `tandem reload` and "
+          + "`tandem handover`.")
   Optional<Path> pidFile;
 
   RunCommand(HostProbe host) {
@@ -66,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ConfigInput input = source.read(new HostFacts(host.hostName(), host.interfaceNames(), true));
+    ConfigInput input = source.read(hostFacts());
     ProblemReport report = new ProblemReport(input.problems());
     report.print(spec.commandLine().getErr());
     spec.commandLine().getErr().flush();
@@ -77,11 +90,12 @@ final class RunCommand implements Callable<Integer> {
     if (pidFile.isPresent()) {
       HandoverRequest.writePid(pidFile.get());
     }
-    CountDownLatch stop = new CountDownLatch(1);
-    Signal.handle(new Signal("TERM"), s -> stop.countDown());
-    Signal.handle(new Signal("INT"), s -> stop.countDown());
-    // keepalived reloads on SIGHUP; by default the JVM would exit on it, leaving the VIPs behind.
-    Signal.handle(new Signal("HUP"), s -> LOG.warn("SIGHUP: reload is not supported yet; running on unchanged"));
+    // Signals are handled one after the other on this thread: a reload never overlaps a stop or another reload.
+    BlockingQueue<Request> signals = new LinkedBlockingQueue<>();
+    Signal.handle(new Signal("TERM"), s -> signals.add(Request.STOP));
+    Signal.handle(new Signal("INT"), s -> signals.add(Request.STOP));
+    // Without a handler the JVM would exit on SIGHUP, leaving the VIPs behind.
+    Signal.handle(new Signal("HUP"), s -> signals.add(Request.RELOAD));
 
     // Start-up's slow parts do not depend on each other: the journal's schema and the actor system
     // are prepared while the links and addresses open (measured on 2 cores: exec -> Backup 1.8 s -> 1.6 s).
@@ -125,7 +139,9 @@ final class RunCommand implements Callable<Integer> {
     config.journal().retention().ifPresent(retention ->
         CompletableFuture.runAsync(() -> applyRetention(journal, retention)));
 
-    stop.await();
+    while (signals.take() == Request.RELOAD) {
+      reload(system, hubs);
+    }
     boolean handover = config.global().handoverOnStop() || pidFile.map(HandoverRequest::take).orElse(false);
     LOG.info(handover ? "Stopping with handover" : "Stopping");
     statusServer.ifPresent(StatusServer::close);
@@ -139,6 +155,38 @@ final class RunCommand implements Callable<Integer> {
     pidFile.ifPresent(HandoverRequest::removePid);
     LOG.info("Stopped");
     return ExitCodes.OK;
+  }
+
+  private HostFacts hostFacts() {
+    return new HostFacts(host.hostName(), host.interfaceNames(), true);
+  }
+
+  /**
+   * Reads the configuration again and hands it to the controller when it has no errors; links for
+   * interfaces it newly uses are opened first. Whatever goes wrong, the running instances go on.
+   */
+  private void reload(ActorSystem<Controller.Command> system, Map<String, LinkHub> hubs) {
+    LOG.info("Reloading");
+    ConfigInput input = source.read(hostFacts());
+    ProblemReport report = new ProblemReport(input.problems());
+    report.log(LOG);
+    if (report.exitCode() != ExitCodes.OK || input.loaded().config().isEmpty()) {
+      LOG.error("Reload refused: configuration has errors; running on unchanged");
+      return;
+    }
+    ControllerConfig config = input.loaded().config().get();
+    try {
+      openLinks(config, hubs).forEach(LinkHub::start);
+    } catch (LinkException e) {
+      LOG.error("Reload refused: {}; running on unchanged", e.getMessage());
+      return;
+    }
+    try {
+      AskPattern.<Controller.Command, ConfigDiff>ask(system, replyTo -> new Controller.Reload(config, Map.copyOf(hubs),
+          replyTo), RELOAD_TIMEOUT, system.scheduler()).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      LOG.error("Reload did not finish within {}: {}", RELOAD_TIMEOUT, e.getCause().getMessage());
+    }
   }
 
   /** The replicator to the fleet journal when one is configured; it starts after the instances, off their path. */
@@ -181,13 +229,17 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** One hub per interface the instances use, added to {@code hubs} as each opens. */
-  private static void openLinks(ControllerConfig config, Map<String, LinkHub> hubs) throws LinkException {
+  /** One hub per interface the instances use, added to {@code hubs} as each opens; returns those it opened. */
+  private static List<LinkHub> openLinks(ControllerConfig config, Map<String, LinkHub> hubs) throws LinkException {
+    List<LinkHub> opened = new ArrayList<>();
     for (InstanceConfig instance : config.instances()) {
       if (!hubs.containsKey(instance.interfaceName())) {
-        hubs.put(instance.interfaceName(), new LinkHub(PcapLink.open(instance.interfaceName()), System::nanoTime));
+        LinkHub hub = new LinkHub(PcapLink.open(instance.interfaceName()), System::nanoTime);
+        hubs.put(instance.interfaceName(), hub);
+        opened.add(hub);
       }
     }
+    return opened;
   }
 
   private static void applyRetention(JournalDatabase journal, Duration retention) {

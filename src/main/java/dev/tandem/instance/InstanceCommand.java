@@ -11,10 +11,11 @@ public sealed interface InstanceCommand {
   record Record(List<InstanceEvent> events, Optional<ActorRef<Done>> journaled) implements InstanceCommand {}
 
   /**
-   * Operator stop (SIGTERM), handed to the router; with {@code handover} a Master keeps its VIPs
-   * until a new master advertises (see {@link RouterCommand.Stop}).
+   * A stop, handed to the router; {@code cause} is journaled with it (an operator's SIGTERM, a
+   * reload). With {@code handover} a Master keeps its VIPs until a new master advertises (see
+   * {@link RouterCommand.Stop}).
    */
-  record Stop(ActorRef<Done> replyTo, boolean handover) implements InstanceCommand {}
+  record Stop(ActorRef<Done> replyTo, boolean handover, String cause) implements InstanceCommand {}
 
   record GetStatus(ActorRef<InstanceStatus> replyTo) implements InstanceCommand {}
 }

@@ -67,11 +67,12 @@ public sealed interface RouterCommand {
   }
 
   /**
-   * Operator stop: priority-0 advert if Master, VIPs released, journaled, then the router stops.
-   * With {@code handover} a Master that has heard another router keeps the VIPs and keeps serving
-   * until the new master's first advert (at most one Master_Down_Interval), so no request is lost.
+   * Stop: priority-0 advert if Master, VIPs released, journaled with {@code cause}, then the router
+   * stops. With {@code handover} a Master that has heard another router keeps the VIPs and keeps
+   * serving until the new master's first advert (at most one Master_Down_Interval), so no request
+   * is lost.
    */
-  record Stop(ActorRef<Done> replyTo, boolean handover) implements RouterCommand {}
+  record Stop(ActorRef<Done> replyTo, boolean handover, String cause) implements RouterCommand {}
 
   record GetStatus(ActorRef<InstanceStatus> replyTo) implements RouterCommand {}
 

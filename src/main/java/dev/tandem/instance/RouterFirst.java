@@ -24,7 +24,7 @@ final class RouterFirst extends BehaviorInterceptor<InstanceCommand, InstanceCom
   public Behavior<InstanceCommand> aroundReceive(TypedActorContext<InstanceCommand> ctx, InstanceCommand command,
       ReceiveTarget<InstanceCommand> target) {
     if (command instanceof InstanceCommand.Stop stop) {
-      router.tell(new RouterCommand.Stop(stop.replyTo(), stop.handover()));
+      router.tell(new RouterCommand.Stop(stop.replyTo(), stop.handover(), stop.cause()));
     } else if (command instanceof InstanceCommand.GetStatus get) {
       router.tell(new RouterCommand.GetStatus(get.replyTo()));
     } else {

@@ -270,38 +270,37 @@ final class VirtualRouter {
   private Behavior<RouterCommand> onStop(RouterCommand.Stop stop) {
     VrrpState last = machine.state();
     Optional<InstanceEvent> left = run(step(stop.handover() ? new Input.Handover(counters.advertsReceived() > 0) : new Input.Shutdown()));
-    return machine.releasing() ? handingOver(stop.replyTo()) : stopped(last, left, stop.replyTo(), stop.handover());
+    return machine.releasing() ? handingOver(stop) : stopped(last, left, stop);
   }
 
   /** Master keeps the VIPs and answers for them until the new master advertises or the bound passes. */
-  private Behavior<RouterCommand> handingOver(ActorRef<Done> replyTo) {
+  private Behavior<RouterCommand> handingOver(RouterCommand.Stop stop) {
     return Behaviors.receive(RouterCommand.class)
-        .onMessage(RouterCommand.AdvertArrived.class, arrived -> afterRelease(taken(arrived), replyTo))
-        .onMessage(RouterCommand.TimerFired.class, fired -> afterRelease(new Input.TimerExpired(fired.timer()), replyTo))
-        .onMessage(RouterCommand.Stop.class, again -> afterRelease(new Input.Shutdown(), replyTo))
+        .onMessage(RouterCommand.AdvertArrived.class, arrived -> afterRelease(taken(arrived), stop))
+        .onMessage(RouterCommand.TimerFired.class, fired -> afterRelease(new Input.TimerExpired(fired.timer()), stop))
+        .onMessage(RouterCommand.Stop.class, again -> afterRelease(new Input.Shutdown(), stop))
         .onMessage(RouterCommand.GetStatus.class, this::onStatus)
         .build();
   }
 
-  private Behavior<RouterCommand> afterRelease(Input input, ActorRef<Done> replyTo) {
+  private Behavior<RouterCommand> afterRelease(Input input, RouterCommand.Stop stop) {
     Optional<InstanceEvent> left = run(step(input));
-    return machine.releasing() ? Behaviors.same() : stopped(VrrpState.MASTER, left, replyTo, true);
+    return machine.releasing() ? Behaviors.same() : stopped(VrrpState.MASTER, left, stop);
   }
 
-  private Behavior<RouterCommand> stopped(VrrpState last, Optional<InstanceEvent> left, ActorRef<Done> replyTo,
-      boolean handover) {
+  private Behavior<RouterCommand> stopped(VrrpState last, Optional<InstanceEvent> left, RouterCommand.Stop stop) {
     List<InstanceEvent> events = new ArrayList<>();
     left.ifPresent(events::add);
     notifier.tell(new Notifier.Notify(NotifyState.STOP, machine.effectivePriority()));
     events.add(new InstanceStopped(InstanceEvent.SCHEMA_VERSION, now(), wiring.node(), config.name(), last,
-        handover ? "operator stop with handover" : "operator stop"));
+        stop.handover() ? stop.cause() + " with handover" : stop.cause()));
     CompletionStage<Done> journaled = ask(journal, ack -> new InstanceCommand.Record(events, Optional.of(ack)));
     CompletionStage<Done> sent = ask(sender, Drain::new);
     CompletionStage<Done> released = ask(binder, Drain::new);
     CompletionStage<Done> notified = ask(notifier, Drain::new);
     context.pipeToSelf(journaled.thenCombine(sent, (a, b) -> a).thenCombine(released, (a, b) -> a)
             .thenCombine(notified, (a, b) -> a),
-        (done, failure) -> new RouterCommand.Stopped(replyTo));
+        (done, failure) -> new RouterCommand.Stopped(stop.replyTo()));
     return stopping();
   }
 

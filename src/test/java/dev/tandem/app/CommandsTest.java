@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -172,5 +173,33 @@ class CommandsTest {
     commandLine.setErr(new PrintWriter(err, true));
     assertEquals(1, commandLine.execute("check", "-c", "conf/lb01.conf"));
     assertEquals("tandem: internal error: java.lang.IllegalStateException: boom\n", err.toString());
+  }
+
+  @Test
+  void reloadSendsSighupToTheProcessOfThePidFile() throws Exception {
+    // sleep has no SIGHUP handler, so the signal ends it: proof that it was delivered.
+    Process sleeper = new ProcessBuilder("sleep", "60").start();
+    try {
+      Path pidFile = dir.resolve("tandem.pid");
+      Files.writeString(pidFile, sleeper.pid() + "\n");
+      assertEquals(0, run("reload", "--pid-file", pidFile.toString()), err.toString());
+      assertTrue(sleeper.waitFor(10, TimeUnit.SECONDS), "the process ended on SIGHUP");
+      assertEquals(128 + 1, sleeper.exitValue());
+      assertEquals("tandem: sent SIGHUP to " + sleeper.pid() + "; its log says how the reload went\n", out.toString());
+    } finally {
+      sleeper.destroyForcibly();
+    }
+  }
+
+  @Test
+  void reloadWithoutARunningControllerSaysWhy() throws IOException {
+    Path missing = dir.resolve("missing.pid");
+    assertEquals(1, run("reload", "--pid-file", missing.toString()));
+    assertEquals("tandem: no pid file " + missing + ": is tandem running with --pid-file " + missing + "?\n",
+        err.toString());
+    Path garbage = Files.writeString(dir.resolve("garbage.pid"), "lb01\n");
+    assertEquals(1, run("reload", "-p", garbage.toString()));
+    assertTrue(err.toString().endsWith("tandem: the pid file " + garbage + " does not hold a process id\n"), err.toString());
+    assertEquals(2, run("reload"), "one of --pid-file and --pid is required");
   }
 }

@@ -60,7 +60,7 @@ class HealthCheckingTest {
 
     List<InstanceEvent> events = lab.events("a", 7);
     assertEquals(List.of("started", "startup", "master-down", "health-changed", "fault", "health-changed",
-        "fault-cleared"), kinds(events));
+        "fault-cleared"), InstanceLab.kinds(events));
     HealthChanged failed = (HealthChanged) events.get(3);
     assertEquals(List.of("chk", "false", "exited with status 1", "150", "150", "[chk]"), describe(failed));
     StateChanged fault = (StateChanged) events.get(4);
@@ -82,7 +82,7 @@ class HealthCheckingTest {
     lab.awaitPreemptedAfterLowering(a, b, 90);
 
     List<InstanceEvent> events = lab.events("a", 5);
-    assertEquals(List.of("started", "startup", "master-down", "health-changed", "preempted-by"), kinds(events));
+    assertEquals(List.of("started", "startup", "master-down", "health-changed", "preempted-by"), InstanceLab.kinds(events));
     assertEquals(List.of("chk", "false", "exited with status 1", "150", "90", "[]"), describe((HealthChanged) events.get(3)));
 
     check.exitWith(0);
@@ -107,7 +107,7 @@ class HealthCheckingTest {
     lab.awaitState(b, VrrpState.MASTER);
     lab.awaitState(a, VrrpState.BACKUP);
     List<InstanceEvent> events = lab.events("b", 4);
-    assertEquals(List.of("started", "startup", "health-changed", "master-down"), kinds(events));
+    assertEquals(List.of("started", "startup", "health-changed", "master-down"), InstanceLab.kinds(events));
     assertEquals(List.of("chk", "true", "exited with status 0", "100", "160", "[]"), describe((HealthChanged) events.get(2)));
   }
 

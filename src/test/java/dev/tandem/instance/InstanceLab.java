@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -203,10 +204,15 @@ final class InstanceLab implements AutoCloseable {
 
   /** Waits (bounded) until the node's address table holds exactly these addresses. */
   void awaitAddresses(Node node, List<String> expected) {
+    awaitAddresses(node.name(), node.addresses(), expected);
+  }
+
+  /** Waits (bounded) until {@code addresses} (the table of {@code node}) holds exactly these on eth0, in any order. */
+  void awaitAddresses(String node, InMemoryAddressTable addresses, List<String> expected) {
     wire.awaitAssert(Duration.ofSeconds(3), () -> {
-      List<String> now = node.addresses().list("eth0");
-      if (!now.equals(expected)) {
-        throw new AssertionError(node.name() + " holds " + now + ", expected " + expected);
+      List<String> now = addresses.list("eth0");
+      if (!Set.copyOf(now).equals(Set.copyOf(expected)) || now.size() != expected.size()) {
+        throw new AssertionError(node + " holds " + now + ", expected " + expected);
       }
       return null;
     });
@@ -225,7 +231,7 @@ final class InstanceLab implements AutoCloseable {
 
   void stop(Node node) {
     TestProbe<Done> done = kit.createTestProbe();
-    node.instance().tell(new InstanceCommand.Stop(done.getRef(), false));
+    node.instance().tell(new InstanceCommand.Stop(done.getRef(), false, "operator stop"));
     done.expectMessage(Done.getInstance());
   }
 

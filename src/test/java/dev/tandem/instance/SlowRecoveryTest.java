@@ -44,7 +44,7 @@ class SlowRecoveryTest {
     assertEquals(0, HeldJournal.writes(), "still recovering: nothing journaled yet");
 
     TestProbe<Done> stopped = lab.kit.createTestProbe();
-    a.instance().tell(new InstanceCommand.Stop(stopped.getRef(), false));
+    a.instance().tell(new InstanceCommand.Stop(stopped.getRef(), false, "operator stop"));
     lab.wire.expectMessage(new Seen("192.0.2.11", 0));
     lab.awaitAddresses(a, List.of());
     stopped.expectNoMessage();

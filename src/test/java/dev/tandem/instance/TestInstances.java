@@ -70,11 +70,24 @@ final class TestInstances {
   private static InstanceConfig vi1(int priority, boolean preempt, GarpConfig garp, List<Inet4Address> unicastPeers,
       List<TrackScriptRef> tracked, List<TrackInterface> interfaces, boolean dontTrackPrimary, NotifyConfig notify,
       Optional<SplitBrainConfig> splitBrain) {
-    return new InstanceConfig("VI_1", InitialState.BACKUP, "eth0", 51, priority, Duration.ofSeconds(1), 2, preempt,
+    return instance("VI_1", 51, priority, "192.0.2.100", preempt, garp, unicastPeers, tracked, interfaces,
+        dontTrackPrimary, notify, splitBrain, new Origin("test", 0));
+  }
+
+  /** Another instance on eth0 like VI_1 (with preempt), written at {@code origin}. */
+  static InstanceConfig instance(String name, int vrid, int priority, String vip, Origin origin) {
+    return instance(name, vrid, priority, vip, true, KEEPALIVED_GARP, List.of(), List.of(), List.of(), false,
+        NotifyConfig.none(), Optional.empty(), origin);
+  }
+
+  private static InstanceConfig instance(String name, int vrid, int priority, String vip, boolean preempt,
+      GarpConfig garp, List<Inet4Address> unicastPeers, List<TrackScriptRef> tracked, List<TrackInterface> interfaces,
+      boolean dontTrackPrimary, NotifyConfig notify, Optional<SplitBrainConfig> splitBrain, Origin origin) {
+    return new InstanceConfig(name, InitialState.BACKUP, "eth0", vrid, priority, Duration.ofSeconds(1), 2, preempt,
         Duration.ZERO, AuthType.PASS, "1111",
-        List.of(new VirtualAddress(ip("192.0.2.100"), 24, Optional.empty(), Optional.empty())),
+        List.of(new VirtualAddress(ip(vip), 24, Optional.empty(), Optional.empty())),
         ChecksumMode.WITH_PSEUDO_HEADER, garp,
-        Optional.empty(), unicastPeers, tracked, interfaces, dontTrackPrimary, notify, splitBrain, new Origin("test", 0));
+        Optional.empty(), unicastPeers, tracked, interfaces, dontTrackPrimary, notify, splitBrain, origin);
   }
 
   /** {@code base} renamed as another instance of the node, with its own VRID and VIP. */

@@ -71,7 +71,7 @@ class VrrpInstanceTest {
     lab.awaitState(nodes[1], VrrpState.MASTER);
 
     List<InstanceEvent> a = lab.events("a", 5);
-    assertEquals(List.of("started", "startup", "master-down", "shutdown", "stopped"), kinds(a));
+    assertEquals(List.of("started", "startup", "master-down", "shutdown", "stopped"), InstanceLab.kinds(a));
     StateChanged takeover = (StateChanged) last(lab.events("b", 3));
     assertEquals(Optional.of(0), takeover.cause().peerPriority());
   }
@@ -93,7 +93,7 @@ class VrrpInstanceTest {
     lab.awaitState(b, VrrpState.BACKUP);
 
     TestProbe<Done> stopped = lab.kit.createTestProbe();
-    a.instance().tell(new InstanceCommand.Stop(stopped.getRef(), true));
+    a.instance().tell(new InstanceCommand.Stop(stopped.getRef(), true, "operator stop"));
     lab.wire.expectMessage(new Seen("192.0.2.11", 0));
     assertEquals(VrrpState.MASTER, lab.status(a).state(), "the releasing router still answers for the VIP");
     assertEquals(List.of("192.0.2.100/24"), a.addresses().list("eth0"));
@@ -115,7 +115,7 @@ class VrrpInstanceTest {
   void aHandoverWithNoOtherRouterHeardReleasesAtOnce() {
     Node[] nodes = lab.elect();
     TestProbe<Done> stopped = lab.kit.createTestProbe();
-    nodes[0].instance().tell(new InstanceCommand.Stop(stopped.getRef(), true));
+    nodes[0].instance().tell(new InstanceCommand.Stop(stopped.getRef(), true, "operator stop"));
     lab.wire.expectMessage(new Seen("192.0.2.11", 0));
     lab.awaitAddresses(nodes[0], List.of());
     stopped.expectMessage(Done.getInstance());
@@ -206,8 +206,8 @@ class VrrpInstanceTest {
 
     List<InstanceEvent> a = lab.events("a", 3);
     List<InstanceEvent> b = lab.events("b", 3);
-    assertEquals(List.of("started", "startup", "master-down"), kinds(a));
-    assertEquals(List.of("started", "startup", "master-down"), kinds(b));
+    assertEquals(List.of("started", "startup", "master-down"), InstanceLab.kinds(a));
+    assertEquals(List.of("started", "startup", "master-down"), InstanceLab.kinds(b));
     InstanceStarted started = (InstanceStarted) a.get(0);
     assertEquals(Optional.empty(), started.recoveredState());
     assertEquals(List.of("192.0.2.100/24"), started.vips());

@@ -81,7 +81,15 @@ abstract class TwoNodeLab {
 
   /** As {@link #startPair(Daemon, Daemon, LabInstance)}, with the backup's instance given. */
   Pair startPair(Daemon masterDaemon, Daemon backupDaemon, LabInstance master, LabInstance backup) {
-    LabProcess first = start(masterDaemon, lb1, List.of(master));
+    return startPair(start(masterDaemon, lb1, List.of(master)), backupDaemon, master, backup);
+  }
+
+  /** As {@link #startPair(Daemon, Daemon, LabInstance)}, the master {@code first} started by the caller on lb1. */
+  Pair startPair(LabProcess first, Daemon backupDaemon, LabInstance master) {
+    return startPair(first, backupDaemon, master, master.withPriority(100).startingAsBackup());
+  }
+
+  private Pair startPair(LabProcess first, Daemon backupDaemon, LabInstance master, LabInstance backup) {
     LabProcess second = start(backupDaemon, lb2, List.of(backup));
     Pair pair = new Pair(master, backup, first, second);
     assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, pair.vip()) && !lab.holds(lb2, pair.vip())
