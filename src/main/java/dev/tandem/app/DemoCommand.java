@@ -1,6 +1,5 @@
 package dev.tandem.app;
 
-import dev.tandem.audit.TimelineText;
 import dev.tandem.lab.Capture;
 import dev.tandem.lab.Handover;
 import dev.tandem.lab.Lab;
@@ -17,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -92,8 +92,10 @@ final class DemoCommand implements Callable<Integer> {
       restarted.terminate(BOUND);
       tandem2.terminate(BOUND);
       out.println();
-      out.println("The journal of both nodes (tandem audit --journal ... --journal ...):");
-      out.print(TimelineText.render(JournalDatabase.readAll(List.of(lab.journalDir(lb1), lab.journalDir(lb2)))));
+      out.println("The audit of both nodes' journals (tandem audit --journal ... --journal ...):");
+      out.flush();
+      new CommandLine(new AuditCommand()).setOut(out).setErr(spec.commandLine().getErr())
+          .execute("--journal", lab.journalDir(lb1).toString(), "--journal", lab.journalDir(lb2).toString());
       out.println();
       out.println("Removing the lab.");
       out.flush();

@@ -9,12 +9,17 @@ import dev.tandem.net.AddressTableException;
 import dev.tandem.net.InMemoryAddressTable;
 import dev.tandem.net.InMemoryInterfaceMonitor;
 import dev.tandem.net.InMemoryNetwork;
+import dev.tandem.net.IpLinkMonitor;
 import dev.tandem.net.IpRouteAddressTable;
+import dev.tandem.net.LinkException;
 import dev.tandem.net.LinkHub;
 import dev.tandem.net.PcapLink;
 import dev.tandem.wire.MacAddress;
+import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -59,7 +64,8 @@ final class WarmUpCommand implements Callable<Integer> {
 
   /** A v2 address owner and a v3 backup that takes over after its Master_Down_Interval. */
   private static void electAndStop(Path journalDir) throws Exception {
-    LoadResult loaded = ConfigLoader.loadText("""
+    Path file = journalDir.resolve("warm-up.conf");
+    Files.writeString(file, """
         tandem {
           global.node-id = warm-up
           journal.dir = "%s"
@@ -69,7 +75,8 @@ final class WarmUpCommand implements Callable<Integer> {
             VI_2 { interface = %s, virtual-router-id = 2, version = 3, advert-interval = 0.01s,
                    virtual-addresses = ["192.0.2.2/32"] }
           }
-        }""".formatted(journalDir, INTERFACE, INTERFACE), "warm-up", new HostFacts("warm-up", Set.of(INTERFACE), true));
+        }""".formatted(journalDir, INTERFACE, INTERFACE));
+    LoadResult loaded = ConfigLoader.load(file, new HostFacts("warm-up", Set.of(INTERFACE), true));
     ControllerConfig config = loaded.config().orElseThrow(() -> new IllegalStateException(loaded.problems().toString()));
     JournalDatabase journal = new JournalDatabase(config.journal().dir());
     journal.ensureSchema();
@@ -85,14 +92,30 @@ final class WarmUpCommand implements Callable<Integer> {
     while (addresses.list(INTERFACE).size() < 2 && System.currentTimeMillis() < deadline) {
       Thread.sleep(10);
     }
+    askStatus(system);
     ControllerSystem.stop(system, false);
     hub.close();
   }
 
-  /** The iproute2 table reads lo only: warming up never changes the host's addresses. */
-  private static void readAddresses() throws AddressTableException {
-    try (IpRouteAddressTable table = new IpRouteAddressTable(List.of("ip"))) {
+  /** The status endpoint on an ephemeral loopback port, asked once for each document. */
+  private static void askStatus(ActorSystem<Controller.Command> system) throws IOException {
+    StatusServer server = StatusServer.start(InetAddress.getLoopbackAddress(), 0, new StatusQuery(system, system.scheduler()));
+    try {
+      for (String path : List.of(StatusServer.STATUS_PATH, "/metrics")) {
+        HttpURLConnection get = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + path).openConnection();
+        get.getInputStream().readAllBytes();
+        get.disconnect();
+      }
+    } finally {
+      server.close();
+    }
+  }
+
+  /** The iproute2 table and link monitor read only: warming up never changes the host's links or addresses. */
+  private static void readAddresses() throws AddressTableException, LinkException {
+    try (IpRouteAddressTable table = new IpRouteAddressTable(List.of("ip")); IpLinkMonitor links = IpLinkMonitor.start()) {
       table.list("lo");
+      links.current();
     }
   }
 }

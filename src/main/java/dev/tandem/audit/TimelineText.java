@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 
 /** The words of the audit: an event, a time, a duration as an operator reads them. */
 public final class TimelineText {
@@ -20,12 +19,6 @@ public final class TimelineText {
   private TimelineText() {}
 
   /** Lines of time, node, instance and what happened, for events already in order. */
-  public static String render(List<InstanceEvent> events) {
-    StringBuilder out = new StringBuilder();
-    events.forEach(e -> out.append(line(JournalEntry.of(e))).append('\n'));
-    return out.toString();
-  }
-
   public static String line(JournalEntry entry) {
     return time(entry.at()) + "  " + entry.node() + "  " + entry.instance() + "  " + describe(entry);
   }
