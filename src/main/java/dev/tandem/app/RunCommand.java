@@ -111,8 +111,9 @@ final class RunCommand implements Callable<Integer> {
       interfaces = IpLinkMonitor.start();
       addresses = new IpRouteAddressTable(List.of("ip"));
       removeLeftoverVips(config, addresses);
-    } catch (LinkException | AddressTableException e) {
-      System.err.println("tandem: " + e.getMessage());
+      schema.join();
+    } catch (LinkException | AddressTableException | CompletionException e) {
+      System.err.println("tandem: " + (e instanceof CompletionException ? e.getCause().getMessage() : e.getMessage()));
       hubs.values().forEach(LinkHub::close);
       if (interfaces != null) {
         interfaces.close();
@@ -128,14 +129,6 @@ final class RunCommand implements Callable<Integer> {
         config.instances().size(), config.journal().dir().toAbsolutePath(), PcapLink.libraryVersion());
     system.tell(new Controller.Start(hubs, addresses, interfaces));
     hubs.values().forEach(LinkHub::start);
-    // VRRP does not wait for the journal: H2 waits out the lock a killed earlier run left (3 s
-    // measured), and a journal that cannot be written must not keep the VIPs unserved. The
-    // instances journal once it is there (a failed write restarts the journaling actor, not VRRP).
-    schema.whenComplete((ok, failure) -> {
-      if (failure != null) {
-        LOG.error("{}; VRRP runs on and journals once the journal can be written", failure.getCause().getMessage());
-      }
-    });
     StatusQuery status = new StatusQuery(system, system.scheduler());
     Optional<StatusServer> statusServer = startStatus(config.status(), status);
     StatusDump dump = new StatusDump(config.status().dumpFile(), status);

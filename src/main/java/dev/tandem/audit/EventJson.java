@@ -8,19 +8,18 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tandem.instance.InstanceEvent;
-import dev.tandem.instance.InstanceStarted;
-import dev.tandem.instance.InstanceStopped;
-import dev.tandem.instance.StateChanged;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -40,17 +39,17 @@ public final class EventJson {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
-  private static final Map<String, Class<? extends InstanceEvent>> ANALYSED = Map.of(
-      InstanceStarted.class.getName(), InstanceStarted.class,
-      StateChanged.class.getName(), StateChanged.class,
-      InstanceStopped.class.getName(), InstanceStopped.class);
+  /** Every kind this build knows, by the class name the serializer stores as the manifest. */
+  private static final Map<String, Class<? extends InstanceEvent>> ANALYSED = Arrays.stream(
+      InstanceEvent.class.getPermittedSubclasses())
+      .collect(Collectors.toUnmodifiableMap(Class::getName, c -> c.asSubclass(InstanceEvent.class)));
   private static final Set<String> HEADER = Set.of("type", "schema", "at", "node", "instance");
 
   private EventJson() {}
 
   /**
-   * {@code manifest} is the class name the serializer stored beside the payload: the analysed kinds
-   * are read straight into their records, every other kind as a tree, without needing its class.
+   * {@code manifest} is the class name the serializer stored beside the payload: the kinds this
+   * build knows are read straight into their records, any other (a newer build's) as a tree.
    *
    * @throws IOException when the payload is not an event's JSON
    */
