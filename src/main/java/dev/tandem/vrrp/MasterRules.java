@@ -7,7 +7,6 @@ import dev.tandem.vrrp.Action.SendAdvert;
 import dev.tandem.vrrp.Action.TakeAddresses;
 import dev.tandem.vrrp.Input.AdvertReceived;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 

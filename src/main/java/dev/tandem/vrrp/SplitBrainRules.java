@@ -3,7 +3,6 @@ package dev.tandem.vrrp;
 import dev.tandem.wire.InstanceReport;
 import dev.tandem.wire.ReportedState;
 import java.net.Inet4Address;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
