@@ -90,12 +90,23 @@ abstract class TwoNodeLab {
   }
 
   private Pair startPair(LabProcess first, Daemon backupDaemon, LabInstance master, LabInstance backup) {
+    awaitFirstMaster(first, master);
     LabProcess second = start(backupDaemon, lb2, List.of(backup));
     Pair pair = new Pair(master, backup, first, second);
     assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, pair.vip()) && !lab.holds(lb2, pair.vip())
             && second.log().contains("(VI_1) Entering BACKUP STATE") && lastAdvertIsFrom(master.vrid(), lb1)),
         first.log() + second.log());
     return pair;
+  }
+
+  /**
+   * Waits until the master started first on lb1 holds its VIP. Its partner starts after that: a JVM
+   * start on a busy machine can take seconds (more after a killed run), and a partner up first would
+   * be Master for a while, which a test would mistake for what it provokes.
+   */
+  void awaitFirstMaster(LabProcess first, LabInstance master) {
+    assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, master.vipAddresses().get(0))),
+        "the master started first on lb1 takes its VIP: " + first.log());
   }
 
   boolean lastAdvertIsFrom(int vrid, LabNode node) {
