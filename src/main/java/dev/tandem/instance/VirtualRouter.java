@@ -63,8 +63,11 @@ final class VirtualRouter {
   private SplitBrainDetector.RouterState toldDetector;
   private AdvertCounters counters = AdvertCounters.none();
   private Optional<LastTransition> lastTransition = Optional.empty();
-  /** How late the advert timer being handled fired: the next one is shortened by that much. */
-  private long adverLatenessNanos;
+  /**
+   * How long before it was handled the input being handled happened (a timer's due time, an
+   * advert's arrival on the link): the timers it arms are shortened by that much.
+   */
+  private long inputLatenessNanos;
 
   private VirtualRouter(ActorContext<RouterCommand> context, TimerScheduler<RouterCommand> timers,
       InstanceWiring wiring, ActorRef<AdvertSender.Command> sender, ActorRef<VipBinder.Command> binder,
@@ -150,7 +153,7 @@ final class VirtualRouter {
 
   private Behavior<RouterCommand> onAdvert(RouterCommand.AdvertArrived arrived) {
     detector.ifPresent(d -> d.tell(new SplitBrainDetector.PeerAdvert(arrived.receivedAtNanos())));
-    return feed(taken(arrived));
+    return feedAsOf(taken(arrived), arrived.receivedAtNanos());
   }
 
   /** Counts the advert in and turns it into the machine's input. */
@@ -161,18 +164,23 @@ final class VirtualRouter {
         Duration.ofMillis(advert.intervalCentis() * 10L));
   }
 
-  /**
-   * The Master's adverts keep their rhythm: each advert timer is armed from when the previous one
-   * was due, not from when it was handled, so lateness does not add up from advert to advert.
-   */
   private Behavior<RouterCommand> onTimer(RouterCommand.TimerFired fired) {
-    if (fired.timer() == Timer.ADVER) {
-      long lateness = wiring.nanoTime().getAsLong() - fired.dueNanos();
-      adverLatenessNanos = Math.min(Math.max(lateness, 0), config.advertInterval().toNanos());
+    return feedAsOf(new Input.TimerExpired(fired.timer()), fired.dueNanos());
+  }
+
+  /**
+   * Feeds an input that happened at {@code happenedAtNanos}; the timers it arms count from then,
+   * not from when it was handled. So the Master's adverts keep their rhythm (each advert timer runs
+   * from when the previous one was due: lateness does not add up from advert to advert), and
+   * Master_Down_Interval runs from the arrival of the last advert, as on the wire.
+   */
+  private Behavior<RouterCommand> feedAsOf(Input input, long happenedAtNanos) {
+    inputLatenessNanos = Math.max(0, wiring.nanoTime().getAsLong() - happenedAtNanos);
+    try {
+      return feed(input);
+    } finally {
+      inputLatenessNanos = 0;
     }
-    feed(new Input.TimerExpired(fired.timer()));
-    adverLatenessNanos = 0;
-    return Behaviors.same();
   }
 
   /**
@@ -350,7 +358,7 @@ final class VirtualRouter {
       counters = counters.sent();
       sender.tell(new AdvertSender.Send(send.priority()));
     } else if (action instanceof Action.ArmTimer arm) {
-      long delay = arm.delay().toNanos() - (arm.timer() == Timer.ADVER ? adverLatenessNanos : 0);
+      long delay = Math.max(0, arm.delay().toNanos() - inputLatenessNanos);
       timers.startSingleTimer(arm.timer(), new RouterCommand.TimerFired(arm.timer(), wiring.nanoTime().getAsLong() + delay),
           Duration.ofNanos(delay));
     } else if (action instanceof Action.CancelTimer cancel) {

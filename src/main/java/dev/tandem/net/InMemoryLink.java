@@ -4,7 +4,6 @@ import dev.tandem.wire.ArpFrame;
 import dev.tandem.wire.GratuitousArp;
 import dev.tandem.wire.MacAddress;
 import java.net.Inet4Address;
-import java.util.function.Consumer;
 
 /**
  * A {@link Link} on an {@link InMemoryNetwork}; {@link #cut} simulates a dead cable. Like a host's
@@ -15,7 +14,7 @@ public final class InMemoryLink implements Link {
   private final String name;
   private final MacAddress mac;
   private final Inet4Address address;
-  private volatile Consumer<byte[]> listener;
+  private volatile FrameListener listener;
   private volatile boolean cut;
 
   InMemoryLink(InMemoryNetwork network, String name, MacAddress mac, Inet4Address address) {
@@ -46,7 +45,7 @@ public final class InMemoryLink implements Link {
   }
 
   @Override
-  public void start(Consumer<byte[]> listener) {
+  public void start(FrameListener listener) {
     this.listener = listener;
   }
 
@@ -65,9 +64,9 @@ public final class InMemoryLink implements Link {
     GratuitousArp.parseClaim(frame)
         .filter(c -> !c.reply() && !c.isGratuitous() && c.target().equals(address))
         .ifPresent(c -> network.carry(this, ArpFrame.reply(mac, address, c.mac(), c.address())));
-    Consumer<byte[]> l = listener;
+    FrameListener l = listener;
     if (l != null) {
-      l.accept(frame);
+      l.received(frame, 0);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.tandem.net;
 
 import dev.tandem.wire.MacAddress;
 import java.net.Inet4Address;
-import java.util.function.Consumer;
 
 /**
  * One network interface as VRRP sees it: Ethernet frames out, Ethernet frames in. Implementations
@@ -21,7 +20,7 @@ public interface Link extends AutoCloseable {
   void send(byte[] frame);
 
   /** Starts delivering received frames to {@code listener}; called once. */
-  void start(Consumer<byte[]> listener);
+  void start(FrameListener listener);
 
   @Override
   void close();

@@ -88,8 +88,8 @@ public final class LinkHub implements AutoCloseable {
     return out;
   }
 
-  private void onFrame(byte[] frame) {
-    long receivedAt = nanoTime.getAsLong();
+  private void onFrame(byte[] frame, long ageNanos) {
+    long receivedAt = nanoTime.getAsLong() - ageNanos;
     DecodedFrame decoded = FrameDecoder.decode(frame);
     if (decoded instanceof DecodedFrame.Advert advert) {
       Registration reg = byVrid.get(advert.advert().advert().vrid());

@@ -10,10 +10,11 @@ import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -59,6 +60,11 @@ public final class PcapLink implements Link {
   /** Unused in immediate mode, but libpcap wants one. */
   private static final int READ_TIMEOUT_MILLIS = 100;
   private static final long STOP_WAIT_MILLIS = 1000;
+  /**
+   * A frame older than this by the wall clock means the clock was stepped between the capture and
+   * now, not a frame that waited: its age is taken as unknown (0).
+   */
+  static final long MAX_AGE_NANOS = 100_000_000L;
   private static final Logger log = LoggerFactory.getLogger(PcapLink.class);
 
   private final String name;
@@ -226,17 +232,17 @@ public final class PcapLink implements Link {
   }
 
   @Override
-  public void start(Consumer<byte[]> listener) {
+  public void start(FrameListener listener) {
     Thread thread = new Thread(() -> receive(listener), "pcap-" + name);
     thread.setDaemon(true);
     receiver = thread;
     thread.start();
   }
 
-  private void receive(Consumer<byte[]> listener) {
+  private void receive(FrameListener listener) {
     RawPacketListener deliver = frame -> {
       try {
-        listener.accept(frame);
+        listener.received(frame, ageNanos(handle.getTimestamp(), Instant.now()));
       } catch (RuntimeException e) {
         log.error("handling a frame received on {} failed", name, e);
       }
@@ -250,6 +256,17 @@ public final class PcapLink implements Link {
         log.error("receiving on {} stopped: {}", name, e.getMessage());
       }
     }
+  }
+
+  /**
+   * How long ago the kernel captured the frame being delivered (pcap's timestamp, by the wall
+   * clock). Measured on this lab: ~0.9 ms from the capture to the Java callback, which VRRP's
+   * Master_Down_Interval would otherwise run late by.
+   */
+  static long ageNanos(Timestamp captured, Instant now) {
+    long age = (now.getEpochSecond() - captured.getTime() / 1000) * 1_000_000_000L
+        + now.getNano() - captured.getNanos();
+    return age >= 0 && age <= MAX_AGE_NANOS ? age : 0;
   }
 
   /** Stops the receive thread and releases the handle; returns promptly even on an idle link. */

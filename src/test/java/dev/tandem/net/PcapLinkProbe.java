@@ -63,7 +63,7 @@ public final class PcapLinkProbe {
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
     List<long[]> received = new ArrayList<>();
     AtomicInteger own = new AtomicInteger();
-    link.start(frame -> {
+    link.start((frame, ageNanos) -> {
       long now = System.nanoTime();
       if (FrameDecoder.decode(frame) instanceof DecodedFrame.Advert a) {
         if (a.advert().advert().vrid() == OWN_VRID) {
