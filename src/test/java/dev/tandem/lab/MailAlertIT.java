@@ -48,9 +48,14 @@ class MailAlertIT extends TwoNodeLab {
     // Backup first, as every instance at start (keepalived's "Entering BACKUP STATE (init)").
     assertEquals(List.of(
             "[lb1] VRRP Instance VI_1 - Entering BACKUP state\n" + NO_LONGER_OWNING,
-            "[lb1] VRRP Instance VI_1 - Entering MASTER state\n" + NOW_OWNING,
-            "[lb1] VRRP Instance VI_1 - Stopping\n=> VRRP Instance stopping <="),
-        fromLb1.stream().map(MailAlertIT::subjectAndBody).toList(), sink.log());
+            "[lb1] VRRP Instance VI_1 - Entering MASTER state\n" + NOW_OWNING),
+        fromLb1.stream().limit(2).map(MailAlertIT::subjectAndBody).toList(), sink.log());
+    // The stop's email is sent as the process exits: the stop waits for the notify scripts, not
+    // for the mail server, so it may be cut short. When it comes, it is keepalived's.
+    List<String> atStop = fromLb1.stream().skip(2).map(MailAlertIT::subjectAndBody).toList();
+    assertTrue(atStop.isEmpty() || atStop.equals(List.of("[lb1] VRRP Instance VI_1 - Stopping\n=> VRRP Instance stopping <=")),
+        sink.log());
+    System.out.printf("mail on stop: %s%n", atStop.isEmpty() ? "not sent before exit" : "sent");
     assertEquals(List.of(
             "[lb2] VRRP Instance VI_1 - Entering BACKUP state\n" + NO_LONGER_OWNING,
             "[lb2] VRRP Instance VI_1 - Entering MASTER state\n" + NOW_OWNING),
@@ -96,10 +101,15 @@ class MailAlertIT extends TwoNodeLab {
         takeover.gap(), afterTakeover);
   }
 
-  /** lb1 (the master) and lb2 (priority 100, starting as Backup), both emailing their transitions to the lab's sink; once settled. */
+  /**
+   * lb1 (the master) and lb2 (priority 100, starting as Backup), both emailing their transitions to
+   * the lab's sink; once settled. lb2 starts only once lb1 is Master: started together, lb2's JVM
+   * may be up first and be Master for a moment, which is mailed too.
+   */
   private Pair startAlertingPair(LabInstance master) {
     LabInstance backup = master.withPriority(100).startingAsBackup();
     LabProcess first = startAlerting(lb1, master);
+    assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, master.vipAddresses().get(0))), first.log());
     return settledPair(first, startAlerting(lb2, backup), master, backup);
   }
 
