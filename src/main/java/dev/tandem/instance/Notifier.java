@@ -39,7 +39,7 @@ public final class Notifier {
   private final InstanceConfig config;
   private final ActorRef<NotifyScripts.Command> scripts;
   private final Optional<NotifyFifo> fifo;
-  private final Optional<ActorRef<Mailer.Send>> mailer;
+  private final Optional<ActorRef<Mailer.Command>> mailer;
 
   private Notifier(ActorContext<Command> context, InstanceConfig config, ScriptRunner runner,
       Optional<MailAlerts> mail, Clock clock) {

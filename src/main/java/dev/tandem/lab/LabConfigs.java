@@ -1,6 +1,8 @@
 package dev.tandem.lab;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Whole configuration files for a node: keepalived.conf text or tandem HOCON text, same instances.
@@ -23,6 +25,17 @@ public final class LabConfigs {
     b.append("  }\n  instances {\n");
     instances.forEach(i -> b.append(i.hoconBlock(node, nodes)));
     return b.append("  }\n}\n").toString();
+  }
+
+  /**
+   * Appended to {@link #tandem}'s text (HOCON merges it into {@code tandem.global}): keepalived's
+   * smtp_alert on, with its notification_email, notification_email_from, smtp_server and
+   * smtp_connect_timeout.
+   */
+  public static String smtpAlerts(String smtpServer, List<String> recipients, String from, Duration timeout) {
+    return "tandem.global {\n  smtp-alert = true\n  smtp-server = \"" + smtpServer + "\"\n"
+        + "  notification-email = [" + recipients.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", "))
+        + "]\n  notification-email-from = \"" + from + "\"\n  smtp-connect-timeout = " + timeout.toMillis() + "ms\n}\n";
   }
 
   /** Each check the instances track, once: instances may share one, as keepalived's vrrp_script. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.config.CheckSpec;
 import dev.tandem.config.ConfigLoader;
 import dev.tandem.config.ControllerConfig;
+import dev.tandem.config.GlobalConfig;
 import dev.tandem.config.HostFacts;
 import dev.tandem.config.LoadResult;
 import dev.tandem.config.ScriptConfig;
@@ -76,6 +77,19 @@ class LabConfigsTest {
     ClientRequest failed = ClientRequest.parse("1700000000143 FAIL ConnectException: Connection refused");
     assertFalse(failed.ok() || failed.answeredBy(LB1) || failed.answeredBy(LB2));
     assertThrows(LabException.class, () -> ClientRequest.parse("garbage"));
+  }
+
+  @Test
+  void smtpAlertsMergeIntoTheGlobalSection() {
+    String hocon = LabConfigs.tandem(LB1, List.of(LB1, LB2), List.of(INSTANCE))
+        + LabConfigs.smtpAlerts("192.0.2.50:25", List.of("ops@example.com", "oncall@example.com"), "lb1@example.com",
+            Duration.ofSeconds(3));
+    GlobalConfig global = load(hocon).global();
+    assertTrue(global.smtpAlert());
+    assertEquals("lb1", global.nodeId(), "the node's own global settings stay");
+    assertEquals(List.of("192.0.2.50:25", "lb1@example.com", List.of("ops@example.com", "oncall@example.com"),
+        Duration.ofSeconds(3)), List.of(global.smtpServer().orElseThrow(), global.notificationEmailFrom().orElseThrow(),
+        global.notificationEmail(), global.smtpConnectTimeout()));
   }
 
   private static ControllerConfig load(String hocon) {

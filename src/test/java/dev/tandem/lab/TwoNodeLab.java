@@ -91,7 +91,11 @@ abstract class TwoNodeLab {
 
   private Pair startPair(LabProcess first, Daemon backupDaemon, LabInstance master, LabInstance backup) {
     awaitFirstMaster(first, master);
-    LabProcess second = start(backupDaemon, lb2, List.of(backup));
+    return settledPair(first, start(backupDaemon, lb2, List.of(backup)), master, backup);
+  }
+
+  /** The pair the caller started ({@code first} on lb1 with {@code master}, {@code second} on lb2), once settled. */
+  Pair settledPair(LabProcess first, LabProcess second, LabInstance master, LabInstance backup) {
     Pair pair = new Pair(master, backup, first, second);
     assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, pair.vip()) && !lab.holds(lb2, pair.vip())
             && second.log().contains("(VI_1) Entering BACKUP STATE") && lastAdvertIsFrom(master.vrid(), lb1)),
