@@ -7,26 +7,39 @@ import dev.tandem.lab.Lab;
 import dev.tandem.lab.LabException;
 import dev.tandem.lab.LabInstance;
 import dev.tandem.lab.LabNode;
+import dev.tandem.lab.LabProcess;
 import dev.tandem.lab.WireAdvert;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
-/** Figure 4: a lone master's adverts over a window; every gap between two of them against the interval. */
+/**
+ * Figure 4: a lone master's adverts over a window; every gap between two of them against the
+ * interval. Figure 10: the same while the master's unchanged configuration is reloaded (SIGHUP to the
+ * daemon's own PID) a number of times spread over the window: a reload must not disturb the rhythm.
+ */
 final class AdvertCadence implements Scenario {
   private static final Duration SETTLE_BOUND = Duration.ofSeconds(40);
 
   private final Metric metric;
   private final LabInstance master;
   private final Duration window;
+  private final int reloads;
 
   AdvertCadence(Metric metric, LabInstance master, Duration window) {
+    this(metric, master, window, 0);
+  }
+
+  AdvertCadence(Metric metric, LabInstance master, Duration window, int reloads) {
     this.metric = metric;
     this.master = master;
     this.window = window;
+    this.reloads = reloads;
   }
 
   @Override
@@ -44,17 +57,35 @@ final class AdvertCadence implements Scenario {
     try (Lab lab = Lab.create("lb1")) {
       LabNode lb1 = lab.node("lb1");
       Capture capture = lab.startCapture();
-      daemon.start(lab, lb1, List.of(master));
+      LabProcess process = daemon.start(lab, lb1, List.of(master));
       if (!Lab.waitFor(SETTLE_BOUND, () -> capture.timeline().adverts(master.vrid(), lb1.address()).size() >= 3)) {
         throw new LabException(daemon.name() + ": lb1 sent no three adverts within " + SETTLE_BOUND.toSeconds()
             + " s:\n" + lab.log(lb1));
       }
-      System.err.printf("bench: %s, %s: %d s window%n", name(), daemon.name(), window.toSeconds());
+      System.err.printf("bench: %s, %s: %d s window, %d reloads%n", name(), daemon.name(), window.toSeconds(), reloads);
       Instant from = Instant.now();
-      Pause.of(window);
+      for (int i = 0; i < reloads; i++) {
+        Pause.of(window.dividedBy(reloads + 1));
+        hangUp(process);
+      }
+      Pause.of(window.dividedBy(reloads + 1));
       Instant to = Instant.now();
       List<WireAdvert> adverts = capture.timeline().adverts(master.vrid(), lb1.address());
       results.addAll(metric, daemon, deviations(within(adverts, from, to), master.interval()));
+    }
+  }
+
+  private static void hangUp(LabProcess process) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+      if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new LabException("kill -HUP " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new LabException("kill -HUP " + process.pid() + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LabException("interrupted while reloading " + process.pid());
     }
   }
 

@@ -22,6 +22,8 @@ import org.opentest4j.TestAbortedException;
  * {@code -Dbench.only=failover-v2,sigterm} and shorten it with {@code -Dbench.quick=true}.
  */
 class FailoverBenchmark {
+  /** Issue 8's reload test reloads the master 20 times in a row. */
+  private static final int RELOADS = 20;
 
   @Test
   void measure() throws IOException {
@@ -71,6 +73,8 @@ class FailoverBenchmark {
             settings.window(Duration.ofSeconds(60), Duration.ofSeconds(10))),
         new AdvertCadence(Metric.INTERVAL_V3, BenchInstances.V3_MASTER,
             settings.window(Duration.ofSeconds(20), Duration.ofSeconds(5))),
+        new AdvertCadence(Metric.RELOAD_INTERVAL, BenchInstances.V3_MASTER,
+            settings.window(Duration.ofSeconds(21), Duration.ofSeconds(7)), RELOADS),
         new ResourceUse(settings.window(Duration.ofSeconds(60), Duration.ofSeconds(15))),
         new NginxKilled(settings.jar(), repetitions));
 
