@@ -1,9 +1,11 @@
 package dev.tandem.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -12,8 +14,9 @@ import java.util.stream.Collectors;
  * by every setting they run with (their own, the scripts they track, the script user those run as)
  * but not by where the settings were written: a line added above an instance moves its origins,
  * and restarting a Master for that would be a switchover for nothing (keepalived issues #754, #2159).
- * {@code refusals} name the settings that cannot change without a restart of the process; when
- * there are any, nothing is reloaded.
+ * {@code refusals} name the settings that cannot change without a restart of the process (those
+ * read once, at start: a reload that took them would leave the running instances on the old values
+ * and the new ones on the new); when there are any, nothing is reloaded.
  */
 public record ConfigDiff(
     List<String> refusals,
@@ -23,6 +26,9 @@ public record ConfigDiff(
     List<InstanceConfig> removed) {
 
   private static final Origin ANYWHERE = new Origin("", 0);
+
+  /** The global settings read at start, by key; script-user is compared per instance instead. */
+  private static final Map<String, Function<GlobalConfig, Object>> GLOBALS_READ_AT_START = globalsReadAtStart();
 
   /** What an instance runs with, origins left out. */
   private record Settings(InstanceConfig instance, List<Optional<ScriptConfig>> scripts, Optional<String> scriptUser) {}
@@ -61,19 +67,51 @@ public record ConfigDiff(
   /** The node id names the journal's persistence ids, and the journal and fleet are opened once per process. */
   private static List<String> refusals(ControllerConfig running, ControllerConfig next) {
     List<String> refusals = new ArrayList<>();
-    refuseChange(refusals, "tandem.global.node-id", running.global().nodeId(), next.global().nodeId());
+    GLOBALS_READ_AT_START.forEach((key, setting) ->
+        refuseChange(refusals, key, setting.apply(running.global()), setting.apply(next.global())));
     refuseChange(refusals, "tandem.journal.dir", running.journal().dir(), next.journal().dir());
-    if (!running.fleet().equals(next.fleet())) {
-      refusals.add("tandem.fleet cannot be changed by a reload: restart tandem to change it");
-    }
+    refuseChange(refusals, "tandem.fleet", !running.fleet().equals(next.fleet()));
+    refuseChange(refusals, "tandem.status", !running.status().equals(next.status()));
+    refuseChange(refusals, "tandem.sync-groups", !groups(running).equals(groups(next)));
     return List.copyOf(refusals);
+  }
+
+  /** For settings whose values say little in one line (or would show a password). */
+  private static void refuseChange(List<String> refusals, String key, boolean changed) {
+    if (changed) {
+      refusals.add(key + " cannot be changed by a reload: restart tandem to change it");
+    }
   }
 
   private static void refuseChange(List<String> refusals, String key, Object running, Object next) {
     if (!running.equals(next)) {
-      refusals.add(key + " cannot be changed by a reload (running " + running + ", new " + next
+      refusals.add(key + " cannot be changed by a reload (running " + shown(running) + ", new " + shown(next)
           + "): restart tandem to change it");
     }
+  }
+
+  private static Object shown(Object value) {
+    return value instanceof Optional<?> optional ? optional.map(Object.class::cast).orElse("none") : value;
+  }
+
+  private static Map<String, Function<GlobalConfig, Object>> globalsReadAtStart() {
+    Map<String, Function<GlobalConfig, Object>> keys = new LinkedHashMap<>();
+    keys.put("tandem.global.node-id", GlobalConfig::nodeId);
+    // As written: one that follows the node id changes with it, which is refused by that key.
+    keys.put("tandem.global.router-id", g -> g.routerId().equals(g.nodeId()) ? "the node id" : g.routerId());
+    keys.put("tandem.global.notification-email", GlobalConfig::notificationEmail);
+    keys.put("tandem.global.notification-email-from", GlobalConfig::notificationEmailFrom);
+    keys.put("tandem.global.smtp-server", GlobalConfig::smtpServer);
+    keys.put("tandem.global.smtp-connect-timeout", GlobalConfig::smtpConnectTimeout);
+    keys.put("tandem.global.smtp-alert", GlobalConfig::smtpAlert);
+    keys.put("tandem.global.enable-script-security", GlobalConfig::enableScriptSecurity);
+    keys.put("tandem.global.handover-on-stop", GlobalConfig::handoverOnStop);
+    return keys;
+  }
+
+  /** Each sync group's members by its name, wherever and in whichever order they were written. */
+  private static Map<String, Set<String>> groups(ControllerConfig config) {
+    return config.syncGroups().stream().collect(Collectors.toMap(SyncGroupConfig::name, g -> Set.copyOf(g.instances())));
   }
 
   private static Map<String, InstanceConfig> byName(ControllerConfig config) {

@@ -77,10 +77,32 @@ class ConfigDiffTest {
   }
 
   @Test
-  void otherGlobalSettingsReloadWithoutRestartingAnything() {
-    ConfigDiff diff = ConfigDiff.between(load(CHK + VI_1), load("tandem.global.router-id = LVS_DEVEL\n" + CHK + VI_1));
-    assertFalse(diff.refused());
-    assertEquals(List.of("VI_1"), diff.unchanged());
+  void settingsReadAtStartCannotBeReloaded() {
+    String group = "tandem.sync-groups.G1 { instances = [VI_1, VI_2] }\n";
+    ControllerConfig running = load(CHK + VI_1 + VI_2 + group);
+    ControllerConfig other = load("tandem.global { router-id = LVS_DEVEL, notification-email = [\"ops@example.com\"],"
+        + " smtp-server = \"192.0.2.25\", smtp-alert = true, handover-on-stop = true }\ntandem.status.port = 8871\n"
+        + CHK + VI_1 + VI_2 + group.replace("G1", "G2"));
+    ConfigDiff diff = ConfigDiff.between(running, other);
+    assertEquals(List.of(
+        "tandem.global.router-id cannot be changed by a reload (running the node id, new LVS_DEVEL): restart tandem to change it",
+        "tandem.global.notification-email cannot be changed by a reload (running [], new [ops@example.com]): restart"
+            + " tandem to change it",
+        "tandem.global.smtp-server cannot be changed by a reload (running none, new 192.0.2.25):"
+            + " restart tandem to change it",
+        "tandem.global.smtp-alert cannot be changed by a reload (running false, new true): restart tandem to change it",
+        "tandem.global.handover-on-stop cannot be changed by a reload (running false, new true): restart tandem to"
+            + " change it",
+        "tandem.status cannot be changed by a reload: restart tandem to change it",
+        "tandem.sync-groups cannot be changed by a reload: restart tandem to change it"), diff.refusals());
+  }
+
+  @Test
+  void aSyncGroupWrittenElsewhereIsUnchanged() {
+    String group = "tandem.sync-groups.G1 { instances = [VI_1, VI_2] }\n";
+    ConfigDiff diff = ConfigDiff.between(load(CHK + VI_1 + VI_2 + group),
+        load(group.replace("VI_1, VI_2", "VI_2, VI_1") + "\n" + CHK + VI_1 + VI_2));
+    assertFalse(diff.refused(), diff.refusals().toString());
   }
 
   private static List<String> names(List<InstanceConfig> instances) {
