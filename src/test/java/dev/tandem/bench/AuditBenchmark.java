@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * nodes cycle through a graceful stop, a restart that preempts, and an event of a kind the audit
  * only lists: every path of the analysis runs. Text and JSON lines are timed; the report goes to
  * stdout and {@code target/audit-benchmark.md}. Run with {@code mvn -B -Pbenchmark verify -Dbench.only=audit}
- * ({@code -Dbench.audit.events=N} for another size).
+ * ({@code -Dbench.audit.events=N} for another size; {@code -Dbench.audit.journal=DIR} keeps the journal
+ * there and reuses it on the next run, to profile the audit without writing it again).
  */
 class AuditBenchmark {
   private static final long CHILD_TIMEOUT_SECONDS = 600;
@@ -52,10 +53,14 @@ class AuditBenchmark {
     Assumptions.assumeTrue(settings.only().contains(Figure.AUDIT), "the audit figure is not selected");
     Path jar = LabRequirements.requireTandemJar();
     int events = Integer.getInteger("bench.audit.events", 1_000_000);
-    Path journal = dir.resolve("journal");
+    Path journal = Optional.ofNullable(System.getProperty("bench.audit.journal")).map(Path::of)
+        .orElse(dir.resolve("journal"));
 
     Instant writeStart = Instant.now();
-    write(journal, events);
+    boolean reused = Files.exists(journal.resolve("tandem.mv.db"));
+    if (!reused) {
+      write(journal, events);
+    }
     Duration writing = Duration.between(writeStart, Instant.now());
     String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
     Run text = audit(jar, journal, "text");
@@ -66,7 +71,7 @@ class AuditBenchmark {
         + Machine.describe().markdown() + "\n"
         + "| format | wall time | CPU time (user + system) | max RSS | output |\n|---|---|---|---|---|\n"
         + text.row() + json.row() + "\n"
-        + "Journal written in " + writing.toSeconds() + " s (" + Files.size(journal.resolve("tandem.mv.db")) / 1_000_000
+        + (reused ? "Journal reused from an earlier run" : "Journal written in " + writing.toSeconds() + " s") + " ("+ Files.size(journal.resolve("tandem.mv.db")) / 1_000_000
         + " MB). Load average before the runs: " + loadBefore + "; after: " + loadAfter
         + " (the machine is shared with other builds).\n";
     System.out.println(report);
