@@ -15,6 +15,7 @@ import dev.tandem.audit.Events;
 import dev.tandem.instance.InstanceEvent;
 import dev.tandem.instance.InstanceStarted;
 import dev.tandem.instance.InstanceStopped;
+import dev.tandem.lab.Lab;
 import dev.tandem.lab.LabRequirements;
 import dev.tandem.testsupport.JournalFixture;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The audit figure: {@code tandem audit} (target/tandem.jar, in a child JVM with -Xmx256m) over an
+ * The audit figure: {@code tandem audit} (target/tandem.jar through the launcher, as an operator runs
+ * it: conf/audit-jvm.options, -Xmx256m and the serial collector) over an
  * H2 journal of 1,000,000 events written in the plugin's table with real JSON. Two instances on two
  * nodes cycle through a graceful stop, a restart that preempts, and an event of a kind the audit
  * only lists: every path of the analysis runs. Text and JSON lines are timed; the report goes to
@@ -92,9 +94,9 @@ class AuditBenchmark {
   private Run audit(Path jar, Path journal, String name, String... options) throws IOException, InterruptedException {
     Path output = dir.resolve(name + ".out");
     Path measured = dir.resolve(name + ".time");
-    List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-o", measured.toString(), "-f", "%e %U %S %M",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString(),
-        "audit", "--journal", journal.toString()));
+    List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-o", measured.toString(), "-f", "%e %U %S %M"));
+    command.addAll(Lab.tandemCommand(jar));
+    command.addAll(List.of("audit", "--journal", journal.toString()));
     command.addAll(List.of(options));
     Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
         .redirectError(dir.resolve(name + ".err").toFile()).start();
