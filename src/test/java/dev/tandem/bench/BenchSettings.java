@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
  * all), {@code bench.quick} (2 repetitions and short windows, for a check that everything runs),
  * {@code bench.repetitions}, {@code bench.report} (the Markdown file) and {@code tandem.jar}.
  */
-record BenchSettings(Set<Figure> only, boolean quick, int repetitions, Path report, Path jar) {
+public record BenchSettings(Set<Figure> only, boolean quick, int repetitions, Path report, Path jar) {
   private static final int REPETITIONS = 4;
   private static final int QUICK_REPETITIONS = 2;
 
-  static BenchSettings fromSystemProperties() {
+  public static BenchSettings fromSystemProperties() {
     boolean quick = Boolean.getBoolean("bench.quick");
     return new BenchSettings(figures(System.getProperty("bench.only", "")), quick,
         Integer.getInteger("bench.repetitions", quick ? QUICK_REPETITIONS : REPETITIONS),

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The figures of issue 4, item 5, each selectable by its key ({@code -Dbench.only=failover-v2,sigterm}). */
-enum Figure {
+public enum Figure {
   FAILOVER_V2("failover-v2", "1. Hard failover (SIGKILL), v2, advert 1 s, backup priority 100"),
   FAILOVER_V3("failover-v3", "2. Hard failover (SIGKILL), v3, advert 0.1 s, backup priority 100"),
   SIGTERM("sigterm", "3. SIGTERM handover, v2, advert 1 s, backup priority 100"),
@@ -16,7 +16,9 @@ enum Figure {
   NGINX_KILLED("nginx-killed",
       "8. nginx killed on the master and unable to restart (check_nginx, interval 1 s, fall 2), client every 20 ms"),
   /** Measured by {@link AuditBenchmark}, not by the failover benchmark. */
-  AUDIT("audit", "9. tandem audit over a journal of 1,000,000 events, -Xmx256m");
+  AUDIT("audit", "9. tandem audit over a journal of 1,000,000 events, -Xmx256m"),
+  /** Measured by {@code instance.JournalLatencyBenchmark}, not by the failover benchmark. */
+  JOURNAL("journal", "10. Journal write latency: decision -> event durable in the embedded H2 journal");
 
   private final String key;
   private final String title;
@@ -30,7 +32,7 @@ enum Figure {
     return key;
   }
 
-  String title() {
+  public String title() {
     return title;
   }
 
