@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,8 +50,7 @@ class AuditBenchmark {
 
   @Test
   void measure() throws Exception {
-    BenchSettings settings = BenchSettings.fromSystemProperties();
-    Assumptions.assumeTrue(settings.only().contains(Figure.AUDIT), "the audit figure is not selected");
+    BenchSettings settings = BenchSettings.selecting(Figure.AUDIT);
     Path jar = LabRequirements.requireTandemJar();
     int events = Integer.getInteger("bench.audit.events", 1_000_000);
     Path journal = Optional.ofNullable(System.getProperty("bench.audit.journal")).map(Path::of)
@@ -73,14 +71,10 @@ class AuditBenchmark {
         + Machine.describe().markdown() + "\n"
         + "| format | wall time | CPU time (user + system) | max RSS | output |\n|---|---|---|---|---|\n"
         + text.row() + json.row() + "\n"
-        + (reused ? "Journal reused from an earlier run" : "Journal written in " + writing.toSeconds() + " s") + " ("+ Files.size(journal.resolve("tandem.mv.db")) / 1_000_000
+        + (reused ? "Journal reused from an earlier run" : "Journal written in " + writing.toSeconds() + " s") + " (" + Files.size(journal.resolve("tandem.mv.db")) / 1_000_000
         + " MB). Load average before the runs: " + loadBefore + "; after: " + loadAfter
         + " (the machine is shared with other builds).\n";
-    System.out.println(report);
-    Path file = settings.report().toAbsolutePath().resolveSibling("audit-benchmark.md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, report);
-    System.err.println("bench: report written to " + file);
+    settings.writeSideReport("audit-benchmark.md", report);
   }
 
   /** One audit run: wall and CPU time and peak RSS from GNU time, the output's size. */

@@ -1,11 +1,14 @@
 package dev.tandem.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * What to run, from system properties: {@code bench.only} (comma-separated figure keys, default
@@ -35,6 +38,22 @@ public record BenchSettings(Set<Figure> only, boolean quick, int repetitions, Pa
               + Arrays.stream(Figure.values()).map(Figure::key).collect(Collectors.joining(", ")))));
     }
     return figures;
+  }
+
+  /** The settings, when they select {@code figure}; the calling test is skipped otherwise. */
+  public static BenchSettings selecting(Figure figure) {
+    BenchSettings settings = fromSystemProperties();
+    Assumptions.assumeTrue(settings.only().contains(figure), "the " + figure.key() + " figure is not selected");
+    return settings;
+  }
+
+  /** Prints a figure measured outside the failover benchmark and writes it beside the report, as {@code fileName}. */
+  public void writeSideReport(String fileName, String report) throws IOException {
+    System.out.println(report);
+    Path file = report().toAbsolutePath().resolveSibling(fileName);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, report);
+    System.err.println("bench: report written to " + file);
   }
 
   boolean selects(Scenario scenario) {

@@ -17,7 +17,6 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +36,7 @@ class JournalLatencyBenchmark {
 
   @Test
   void measure() throws Exception {
-    BenchSettings settings = BenchSettings.fromSystemProperties();
-    Assumptions.assumeTrue(settings.only().contains(Figure.JOURNAL), "the journal figure is not selected");
+    BenchSettings settings = BenchSettings.selecting(Figure.JOURNAL);
     int records = Integer.getInteger("bench.journal.records", 2000);
     JournalDatabase db = new JournalDatabase(dir);
     db.ensureSchema();
@@ -64,10 +62,7 @@ class JournalLatencyBenchmark {
         + millis(nanos[records - 1]) + " | p99 ≤ 5 ms |\n\n"
         + "One record at a time, each a state change, until its persist callback acknowledged it. Load average after: "
         + Files.readString(Path.of("/proc/loadavg")).trim() + " (the machine is shared with other builds).\n";
-    System.out.println(report);
-    Path file = settings.report().toAbsolutePath().resolveSibling("journal-latency-benchmark.md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, report);
+    settings.writeSideReport("journal-latency-benchmark.md", report);
   }
 
   private static long percentile(long[] sorted, int p) {
