@@ -2,6 +2,7 @@ package dev.tandem.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.tandem.instance.ControllerStatus;
+import dev.tandem.instance.JournalWriteLatency;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -28,6 +29,7 @@ final class StatusServer implements AutoCloseable {
   static StatusServer start(InetAddress address, int port, Supplier<ControllerStatus> status) throws IOException {
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(new StatusMetrics(status));
+    registry.register(JournalWriteLatency.SECONDS);
     return new StatusServer(HTTPServer.builder()
         .inetAddress(address)
         .port(port)

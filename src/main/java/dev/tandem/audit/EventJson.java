@@ -3,6 +3,7 @@ package dev.tandem.audit;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -39,10 +40,13 @@ public final class EventJson {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
-  /** Every kind this build knows, by the class name the serializer stores as the manifest. */
-  private static final Map<String, Class<? extends InstanceEvent>> ANALYSED = Arrays.stream(
-      InstanceEvent.class.getPermittedSubclasses())
-      .collect(Collectors.toUnmodifiableMap(Class::getName, c -> c.asSubclass(InstanceEvent.class)));
+  /**
+   * Every kind this build knows, by the class name the serializer stores as the manifest: a reader
+   * made once per kind (readValue(bytes, Class) looked its deserializer up again for every event).
+   */
+  private static final Map<String, KnownKind> ANALYSED = Arrays.stream(InstanceEvent.class.getPermittedSubclasses())
+      .collect(Collectors.toUnmodifiableMap(Class::getName,
+          c -> new KnownKind(MAPPER.readerFor(c), JournalEntry.kindOf(c))));
   private static final Set<String> HEADER = Set.of("type", "schema", "at", "node", "instance");
 
   private EventJson() {}
@@ -55,17 +59,18 @@ public final class EventJson {
    */
   public static JournalEntry decode(byte[] payload, String manifest) throws IOException {
     byte[] json = unzipped(payload);
-    Class<? extends InstanceEvent> analysed = ANALYSED.get(manifest);
-    if (analysed == null) {
+    KnownKind known = ANALYSED.get(manifest);
+    if (known == null) {
       return other(MAPPER.readTree(json), json);
     }
-    InstanceEvent event = MAPPER.readValue(json, analysed);
+    InstanceEvent event = known.reader().readValue(json);
     if (event == null) {
       throw new IOException("not an event: " + abbreviated(json));
     }
-    return new JournalEntry(event.at(), event.node(), event.instance(), JournalEntry.kindOf(analysed),
-        Optional.of(event), "");
+    return new JournalEntry(event.at(), event.node(), event.instance(), known.kind(), Optional.of(event), "");
   }
+
+  private record KnownKind(ObjectReader reader, String kind) {}
 
   /** A kind the analysis does not reason about, kept as its fields. */
   private static JournalEntry other(JsonNode tree, byte[] json) throws IOException {

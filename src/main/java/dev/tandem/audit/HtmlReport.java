@@ -52,7 +52,8 @@ public final class HtmlReport extends Findings {
     flapping.forEach(f -> out.println(row(f.node(), TimelineText.time(f.from()), TimelineText.time(f.to()),
         Integer.toString(f.transitions()))));
     out.println("</table><h3>Totals</h3><table><tr><th>node</th><th>time as MASTER</th></tr>");
-    totals.timeAsMaster().forEach((node, time) -> out.println(row(node, TimelineText.duration(time))));
+    totals.timeAsMaster().forEach((node, time) -> out.println(row(node, TimelineText.duration(time)
+        + (totals.masterUntilRestart().contains(node) ? " " + TextReport.UNTIL_RESTART : ""))));
     out.println("</table><p>failovers: " + totals.failovers()
         + totals.longestGap().map(e -> "; longest gap " + TimelineText.duration(e.gap().orElseThrow()) + " ("
             + escape(e.takenBy()) + " at " + TimelineText.time(e.at()) + ")").orElse("")

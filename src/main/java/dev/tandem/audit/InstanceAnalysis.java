@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The audit of one instance: fed its events from every node in time order, it reports the timeline,
@@ -29,6 +31,7 @@ public final class InstanceAnalysis {
   /** Losses of Master that no takeover has been paired with yet, by node. */
   private final Map<String, StateChanged> losses = new LinkedHashMap<>();
   private final Map<String, Duration> timeAsMaster = new TreeMap<>();
+  private final Set<String> masterUntilRestart = new TreeSet<>();
   private final Map<String, Long> otherKinds = new TreeMap<>();
   /** A takeover while another node was still Master, waiting for that node's loss (or crash). */
   private Optional<StateChanged> awaitingLoss = Optional.empty();
@@ -77,7 +80,7 @@ public final class InstanceAnalysis {
         timeAsMaster.putIfAbsent(track.node, Duration.ZERO);
       }
     }
-    Totals totals = new Totals(instance, timeAsMaster, failovers, longestGap, otherKinds);
+    Totals totals = new Totals(instance, timeAsMaster, masterUntilRestart, failovers, longestGap, otherKinds);
     sink.instanceEnd(totals);
     return totals;
   }
@@ -138,7 +141,14 @@ public final class InstanceAnalysis {
             "crashed while Master (restarted " + TimelineText.time(started.at()) + ")");
       }
     }
-    Instant leftAt = track.supersededAt.or(() -> track.lastEvent).orElse(started.at());
+    // A run that crashed as Master was Master until a new master stopped hearing it; with no such
+    // takeover in the journals read, until its restart (an upper bound, said in the totals): its last
+    // event is usually its own takeover, which counted seconds as Master as nothing.
+    Instant leftAt = track.supersededAt.or(() -> crashed ? Optional.of(started.at()) : track.lastEvent)
+        .orElse(started.at());
+    if (crashed && track.supersededAt.isEmpty() && track.isMaster() && filter.showsNode(track.node)) {
+      masterUntilRestart.add(track.node);
+    }
     leave(track, Optional.empty(), leftAt);
     leave(track, Optional.of(VrrpState.INITIALIZE), started.at());
   }

@@ -65,6 +65,9 @@ public final class JsonLinesReport implements ReportSink {
     ObjectNode line = line("totals", totals.instance());
     ObjectNode master = line.putObject("timeAsMasterMs");
     totals.timeAsMaster().forEach((node, time) -> master.put(node, millis(time)));
+    if (!totals.masterUntilRestart().isEmpty()) {
+      totals.masterUntilRestart().forEach(line.putArray("timeAsMasterAtMost")::add);
+    }
     line.put("failovers", totals.failovers());
     totals.longestGap().ifPresent(e -> line.put("longestGapMs", millis(e.gap().orElseThrow()))
         .put("longestGapAt", e.at().toString()));

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
  * crashes, flapping and totals. Only those findings are held until the instance ends.
  */
 public final class TextReport extends Findings {
+  static final String UNTIL_RESTART = "(at most: a run that crashed as MASTER counts until its restart,"
+      + " no takeover in the journals read says when it stopped)";
   private final PrintWriter out;
 
   public TextReport(PrintWriter out) {
@@ -58,7 +60,8 @@ public final class TextReport extends Findings {
     clear();
     out.println("totals:");
     totals.timeAsMaster().forEach((node, time) ->
-        out.println("  time as MASTER on " + node + ": " + TimelineText.duration(time)));
+        out.println("  time as MASTER on " + node + ": " + TimelineText.duration(time)
+            + (totals.masterUntilRestart().contains(node) ? " " + UNTIL_RESTART : "")));
     out.println("  failovers: " + totals.failovers());
     totals.longestGap().ifPresent(e -> out.println("  longest gap: " + TimelineText.duration(e.gap().orElseThrow())
         + " (" + e.takenBy() + " at " + TimelineText.time(e.at()) + ")"));

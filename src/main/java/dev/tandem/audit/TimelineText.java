@@ -45,10 +45,16 @@ public final class TimelineText {
     return out.append(value);
   }
 
-  /** Seconds with milliseconds for gaps, hours-minutes-seconds for long spans. */
+  /**
+   * Seconds with milliseconds for gaps, hours-minutes-seconds for long spans. Seconds by hand, as
+   * {@code %.3f} printed them (half-up, "-0.000" kept): String.format was a tenth of a large audit.
+   */
   public static String duration(Duration d) {
     if (d.compareTo(Duration.ofMinutes(1)) < 0) {
-      return String.format("%.3f s", d.toNanos() / 1e9);
+      long nanos = d.toNanos();
+      long millis = (Math.abs(nanos) + 500_000) / 1_000_000;
+      StringBuilder out = new StringBuilder(12).append(nanos < 0 ? "-" : "").append(millis / 1000).append('.');
+      return pad(out, (int) (millis % 1000), 3).append(" s").toString();
     }
     return (d.toDays() > 0 ? d.toDays() + "d " : "")
         + String.format("%02dh %02dm %02ds", d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart());

@@ -8,7 +8,14 @@ import org.apache.pekko.actor.typed.ActorRef;
 /** What a {@link VrrpInstance} handles. Local messages only: they are never serialized. */
 public sealed interface InstanceCommand {
   /** Journal these events of this run, in order; {@code journaled} hears when they are written. */
-  record Record(List<InstanceEvent> events, Optional<ActorRef<Done>> journaled) implements InstanceCommand {}
+  /** {@code decidedNanos}: System.nanoTime() when the events were decided, for {@link JournalWriteLatency}. */
+  record Record(List<InstanceEvent> events, Optional<ActorRef<Done>> journaled, long decidedNanos)
+      implements InstanceCommand {
+    /** Decided now: where the router or detector creates it, in the step that decided. */
+    public Record(List<InstanceEvent> events, Optional<ActorRef<Done>> journaled) {
+      this(events, journaled, System.nanoTime());
+    }
+  }
 
   /**
    * A stop, handed to the router; {@code cause} is journaled with it (an operator's SIGTERM, a

@@ -132,6 +132,9 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
       startJournaled = true;
     }
     events.addAll(record.events());
-    return Effect().persist(events).thenRun(state -> record.journaled().ifPresent(ack -> ack.tell(Done.getInstance())));
+    return Effect().persist(events).thenRun(state -> {
+      JournalWriteLatency.observeSince(record.decidedNanos());
+      record.journaled().ifPresent(ack -> ack.tell(Done.getInstance()));
+    });
   }
 }

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -157,6 +158,25 @@ class InstanceAnalysisTest {
     assertEquals(Handover.SILENT, e.handover());
     assertEquals(Duration.ofMillis(46_400), sink.totals.get(0).timeAsMaster().get("lb1"));
     assertEquals(Duration.ofMillis(146_600), sink.totals.get(0).timeAsMaster().get("lb2"));
+  }
+
+  @Test
+  void aRunThatCrashedAsMasterWithNoTakeoverReadCountsUntilItsRestartAsAnUpperBound() {
+    List<InstanceEvent> lb1Only = crashAndPreemption().stream().filter(e -> e.node().equals("lb1")).toList();
+
+    Totals totals = analyse(lb1Only).totals.get(0);
+
+    // Master from 3.6 s until the restart at 120 s, then from 123.6 s until the end at 200 s; not
+    // 0 s for the crashed run (its last event was its own takeover).
+    assertEquals(Duration.ofMillis(116_400 + 76_400), totals.timeAsMaster().get("lb1"));
+    assertEquals(Set.of("lb1"), totals.masterUntilRestart());
+  }
+
+  @Test
+  void aTakeoverReadBoundsTheCrashedRunExactlyAndNoUpperBoundIsClaimed() {
+    Totals totals = analyse(crashAndPreemption()).totals.get(0);
+
+    assertEquals(Set.of(), totals.masterUntilRestart());
   }
 
   /** lb1 alternating between Backup and Master at these seconds. */

@@ -15,6 +15,7 @@ import dev.tandem.audit.Events;
 import dev.tandem.instance.InstanceEvent;
 import dev.tandem.instance.InstanceStarted;
 import dev.tandem.instance.InstanceStopped;
+import dev.tandem.lab.Lab;
 import dev.tandem.lab.LabRequirements;
 import dev.tandem.testsupport.JournalFixture;
 import java.io.IOException;
@@ -27,17 +28,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The audit figure: {@code tandem audit} (target/tandem.jar, in a child JVM with -Xmx256m) over an
+ * The audit figure: {@code tandem audit} (target/tandem.jar through the launcher, as an operator runs
+ * it: conf/audit-jvm.options, -Xmx256m and the serial collector) over an
  * H2 journal of 1,000,000 events written in the plugin's table with real JSON. Two instances on two
  * nodes cycle through a graceful stop, a restart that preempts, and an event of a kind the audit
  * only lists: every path of the analysis runs. Text and JSON lines are timed; the report goes to
  * stdout and {@code target/audit-benchmark.md}. Run with {@code mvn -B -Pbenchmark verify -Dbench.only=audit}
- * ({@code -Dbench.audit.events=N} for another size).
+ * ({@code -Dbench.audit.events=N} for another size; {@code -Dbench.audit.journal=DIR} keeps the journal
+ * there and reuses it on the next run, to profile the audit without writing it again).
  */
 class AuditBenchmark {
   private static final long CHILD_TIMEOUT_SECONDS = 600;
@@ -48,14 +50,17 @@ class AuditBenchmark {
 
   @Test
   void measure() throws Exception {
-    BenchSettings settings = BenchSettings.fromSystemProperties();
-    Assumptions.assumeTrue(settings.only().contains(Figure.AUDIT), "the audit figure is not selected");
+    BenchSettings settings = BenchSettings.selecting(Figure.AUDIT);
     Path jar = LabRequirements.requireTandemJar();
     int events = Integer.getInteger("bench.audit.events", 1_000_000);
-    Path journal = dir.resolve("journal");
+    Path journal = Optional.ofNullable(System.getProperty("bench.audit.journal")).map(Path::of)
+        .orElse(dir.resolve("journal"));
 
     Instant writeStart = Instant.now();
-    write(journal, events);
+    boolean reused = Files.exists(journal.resolve("tandem.mv.db"));
+    if (!reused) {
+      write(journal, events);
+    }
     Duration writing = Duration.between(writeStart, Instant.now());
     String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
     Run text = audit(jar, journal, "text");
@@ -66,14 +71,10 @@ class AuditBenchmark {
         + Machine.describe().markdown() + "\n"
         + "| format | wall time | CPU time (user + system) | max RSS | output |\n|---|---|---|---|---|\n"
         + text.row() + json.row() + "\n"
-        + "Journal written in " + writing.toSeconds() + " s (" + Files.size(journal.resolve("tandem.mv.db")) / 1_000_000
+        + (reused ? "Journal reused from an earlier run" : "Journal written in " + writing.toSeconds() + " s") + " (" + Files.size(journal.resolve("tandem.mv.db")) / 1_000_000
         + " MB). Load average before the runs: " + loadBefore + "; after: " + loadAfter
         + " (the machine is shared with other builds).\n";
-    System.out.println(report);
-    Path file = settings.report().toAbsolutePath().resolveSibling("audit-benchmark.md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, report);
-    System.err.println("bench: report written to " + file);
+    settings.writeSideReport("audit-benchmark.md", report);
   }
 
   /** One audit run: wall and CPU time and peak RSS from GNU time, the output's size. */
@@ -87,9 +88,9 @@ class AuditBenchmark {
   private Run audit(Path jar, Path journal, String name, String... options) throws IOException, InterruptedException {
     Path output = dir.resolve(name + ".out");
     Path measured = dir.resolve(name + ".time");
-    List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-o", measured.toString(), "-f", "%e %U %S %M",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString(),
-        "audit", "--journal", journal.toString()));
+    List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-o", measured.toString(), "-f", "%e %U %S %M"));
+    command.addAll(Lab.tandemCommand(jar));
+    command.addAll(List.of("audit", "--journal", journal.toString()));
     command.addAll(List.of(options));
     Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
         .redirectError(dir.resolve(name + ".err").toFile()).start();

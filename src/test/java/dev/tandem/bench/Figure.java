@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The figures of issue 4, item 5, each selectable by its key ({@code -Dbench.only=failover-v2,sigterm}). */
-enum Figure {
+public enum Figure {
   FAILOVER_V2("failover-v2", "1. Hard failover (SIGKILL), v2, advert 1 s, backup priority 100"),
   FAILOVER_V3("failover-v3", "2. Hard failover (SIGKILL), v3, advert 0.1 s, backup priority 100"),
   SIGTERM("sigterm", "3. SIGTERM handover, v2, advert 1 s, backup priority 100"),
@@ -18,7 +18,9 @@ enum Figure {
   RELOAD("reload", "10. Master's advert interval, v3 0.1 s, while its unchanged configuration is reloaded (SIGHUP) "
       + "20 times"),
   /** Measured by {@link AuditBenchmark}, not by the failover benchmark. */
-  AUDIT("audit", "9. tandem audit over a journal of 1,000,000 events, -Xmx256m");
+  AUDIT("audit", "9. tandem audit over a journal of 1,000,000 events, -Xmx256m"),
+  /** Measured by {@code instance.JournalLatencyBenchmark}, not by the failover benchmark. */
+  JOURNAL("journal", "10. Journal write latency: decision -> event durable in the embedded H2 journal");
 
   private final String key;
   private final String title;
@@ -32,7 +34,7 @@ enum Figure {
     return key;
   }
 
-  String title() {
+  public String title() {
     return title;
   }
 

@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The machine the figures were measured on, so that two reports can be told apart. */
-record Machine(Instant date, String nproc, String cpuModel, String kernel, String java, String keepalived) {
+public record Machine(Instant date, String nproc, String cpuModel, String kernel, String java, String keepalived) {
 
-  static Machine describe() {
+  public static Machine describe() {
     return new Machine(Instant.now().truncatedTo(ChronoUnit.SECONDS), firstLine(List.of("nproc")), readCpuModel(),
         read("/proc/sys/kernel/osrelease"),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
         firstLine(List.of("keepalived", "--version")));
   }
 
-  String markdown() {
+  public String markdown() {
     return "Date: " + date + "  \n"
         + "Machine: nproc " + nproc + ", " + cpuModel + ", Linux " + kernel + "  \n"
         + "Java: " + java + "  \n"

@@ -43,6 +43,22 @@ class VrrpInstanceTest {
   }
 
   @Test
+  void everyJournaledDecisionIsTimedUntilItIsDurable() {
+    long before = journalWrites();
+    lab.elect();
+    lab.events("a", 3);
+    // the callback that times a write runs just after the journal took it
+    lab.wire.awaitAssert(() -> {
+      assertTrue(journalWrites() >= before + 2, "journal writes timed: " + (journalWrites() - before));
+      return null;
+    });
+  }
+
+  private static long journalWrites() {
+    return JournalWriteLatency.SECONDS.collect().getDataPoints().get(0).getCount();
+  }
+
+  @Test
   void backupTakesOverExactlyAtMasterDownIntervalAfterTheLastAdvert() {
     Node[] nodes = lab.elect();
     nodes[0].link().cut(true);

@@ -1,0 +1,75 @@
+package dev.tandem.instance;
+
+import dev.tandem.app.JournalDatabase;
+import dev.tandem.audit.Events;
+import dev.tandem.bench.BenchSettings;
+import dev.tandem.bench.Figure;
+import dev.tandem.bench.Machine;
+import dev.tandem.instance.InstanceLab.Node;
+import dev.tandem.vrrp.VrrpState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 7's journal figure: from a decision (a {@link InstanceCommand.Record} created, as the router
+ * creates it in the step that decides) to the event being durable in the embedded journal (H2 file,
+ * WRITE_DELAY=0, through pekko-persistence-jdbc), taken by the instance's own persist callback: the
+ * path {@code tandem_journal_write_seconds} measures. Records go one at a time, as takeovers do.
+ * Run with {@code mvn -B -Pbenchmark verify -Dbench.only=journal} ({@code -Dbench.journal.records=N});
+ * the report goes to stdout and {@code target/journal-latency-benchmark.md}.
+ */
+class JournalLatencyBenchmark {
+  private static final Duration DURABLE_BOUND = Duration.ofSeconds(10);
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void measure() throws Exception {
+    BenchSettings settings = BenchSettings.selecting(Figure.JOURNAL);
+    int records = Integer.getInteger("bench.journal.records", 2000);
+    JournalDatabase db = new JournalDatabase(dir);
+    db.ensureSchema();
+    long[] nanos = new long[records];
+    try (InstanceLab lab = new InstanceLab(ManualTime.config().withFallback(db.actorSystemConfig()),
+        JdbcReadJournal.Identifier())) {
+      Node node = lab.start("lb1", 11, TestInstances.vi1(150, true));
+      TestProbe<Done> durable = lab.kit.createTestProbe();
+      for (int i = 0; i < records; i++) {
+        VrrpState from = i % 2 == 0 ? VrrpState.BACKUP : VrrpState.MASTER;
+        VrrpState to = from == VrrpState.BACKUP ? VrrpState.MASTER : VrrpState.BACKUP;
+        InstanceEvent event = Events.changedIn(Events.VI, "lb1", i, from, to, Events.plain("master-down"), 150);
+        long decided = System.nanoTime();
+        node.instance().tell(new InstanceCommand.Record(List.of(event), Optional.of(durable.ref()), decided));
+        durable.expectMessage(DURABLE_BOUND, Done.getInstance());
+        nanos[i] = System.nanoTime() - decided;
+      }
+    }
+    Arrays.sort(nanos);
+    String report = "## " + Figure.JOURNAL.title() + "\n\n" + Machine.describe().markdown() + "\n"
+        + "| records | p50 | p99 | max | goal |\n|---|---|---|---|---|\n"
+        + "| " + records + " | " + millis(percentile(nanos, 50)) + " | " + millis(percentile(nanos, 99)) + " | "
+        + millis(nanos[records - 1]) + " | p99 ≤ 5 ms |\n\n"
+        + "One record at a time, each a state change, until its persist callback acknowledged it. Load average after: "
+        + Files.readString(Path.of("/proc/loadavg")).trim() + " (the machine is shared with other builds).\n";
+    settings.writeSideReport("journal-latency-benchmark.md", report);
+  }
+
+  private static long percentile(long[] sorted, int p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
+  }
+
+  private static String millis(long nanos) {
+    return String.format("%.2f ms", nanos / 1e6);
+  }
+}
