@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Figure 4: a lone master's adverts over a window; every gap between two of them against the
- * interval. Figure 10: the same while the master's unchanged configuration is reloaded (SIGHUP to the
+ * interval. Figure 11: the same while the master's unchanged configuration is reloaded (SIGHUP to the
  * daemon's own PID) a number of times spread over the window: a reload must not disturb the rhythm.
  */
 final class AdvertCadence implements Scenario {

@@ -15,7 +15,7 @@ public enum Figure {
   EXIT("exit", "7. SIGTERM until the process is gone"),
   NGINX_KILLED("nginx-killed",
       "8. nginx killed on the master and unable to restart (check_nginx, interval 1 s, fall 2), client every 20 ms"),
-  RELOAD("reload", "10. Master's advert interval, v3 0.1 s, while its unchanged configuration is reloaded (SIGHUP) "
+  RELOAD("reload", "11. Master's advert interval, v3 0.1 s, while its unchanged configuration is reloaded (SIGHUP) "
       + "20 times"),
   /** Measured by {@link AuditBenchmark}, not by the failover benchmark. */
   AUDIT("audit", "9. tandem audit over a journal of 1,000,000 events, -Xmx256m"),
