@@ -3,6 +3,7 @@ package dev.tandem.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.audit.Events;
@@ -15,11 +16,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.h2.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,14 +70,8 @@ class AuditWhileRunningTest {
   @Test
   void aKilledControllersJournalIsAuditedAndServedAgainDespiteItsStaleServerFile() throws Exception {
     Path journal = dir.resolve("journal");
-    Process controller = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
-        HeldJournal.class.getName(), journal.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process controller = startHeldJournal(journal);
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(controller.getInputStream(), StandardCharsets.UTF_8));
-      String ready = CompletableFuture.supplyAsync(() -> readLine(out)).get(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      assertNotNull(ready, "the controller ended before serving");
-      assertTrue(ready.startsWith(HeldJournal.READY), ready);
-
       List<InstanceEvent> expected = new ArrayList<>(Events.gracefulStop(0));
       expected.sort(Comparator.comparing(InstanceEvent::at));
       assertEquals(expected, JournalDatabase.readAll(List.of(journal)), "read through the running controller's server");
@@ -89,6 +88,48 @@ class AuditWhileRunningTest {
       }
     } finally {
       controller.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aStartingControllerWaitsForAReaderThatOpenedTheFileItself() throws Exception {
+    Path journal = dir.resolve("journal");
+    Process reader = startHeldJournal(journal, HeldJournal.READER);
+    try {
+      String url = new JournalDatabase(journal).url();
+      SQLException held = assertThrows(SQLException.class, () -> DriverManager.getConnection(url).close());
+      assertEquals(ErrorCode.DATABASE_ALREADY_OPEN_1, held.getErrorCode(), "the reader holds the file: " + held.getMessage());
+      // Started while the reader still holds the file (its JVM takes a while to end): the start waits, it does not fail.
+      CompletableFuture<JournalServer> starting = CompletableFuture.supplyAsync(() -> serve(journal));
+      reader.getOutputStream().close();
+      assertTrue(reader.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the reader did not end");
+      assertEquals(0, reader.exitValue());
+      try (JournalServer server = starting.get(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        assertEquals(Events.gracefulStop(0).size(), JournalDatabase.readAll(List.of(journal)).size());
+      }
+    } finally {
+      reader.destroyForcibly();
+    }
+  }
+
+  /** {@link HeldJournal} in its own JVM, once it has said it holds the journal. */
+  private static Process startHeldJournal(Path journal, String... mode) throws Exception {
+    List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
+        HeldJournal.class.getName(), journal.toString()));
+    command.addAll(List.of(mode));
+    Process held = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(held.getInputStream(), StandardCharsets.UTF_8));
+    String ready = CompletableFuture.supplyAsync(() -> readLine(out)).get(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    assertNotNull(ready, "the child ended before holding the journal");
+    assertTrue(ready.startsWith(HeldJournal.READY), ready);
+    return held;
+  }
+
+  private static JournalServer serve(Path journal) {
+    try {
+      return new JournalDatabase(journal).serve();
+    } catch (Exception e) {
+      throw new CompletionException(e);
     }
   }
 
