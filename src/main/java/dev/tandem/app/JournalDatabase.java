@@ -8,6 +8,8 @@ import dev.tandem.instance.InstanceEvent;
 import dev.tandem.instance.StateChanged;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,33 +19,49 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.h2.api.ErrorCode;
 
 /**
  * The embedded journal: an H2 file database under the journal directory, reached through
  * pekko-persistence-jdbc. WRITE_DELAY=0 because H2's default acknowledges writes ~0.7 s before they
  * reach the file (a SIGKILL lost acknowledged events); DATABASE_TO_UPPER=false because the plugin's
- * table names are lower case. AUTO_SERVER lets `tandem audit` read while the controller runs: the
- * first process to open the file serves it to the others over TCP, bound to loopback (below);
- * AUTO_RECONNECT lets the others carry on when that first process ends.
+ * table names are lower case; FILE_LOCK=FS because its OS lock dies with a killed process (H2's
+ * default lock file made the next start wait ~3 s). The controller holds the file and serves it on
+ * loopback ({@link JournalServer}); {@link #connect()} goes through that server when one answers.
  */
 public final class JournalDatabase {
   private static final String SCHEMA = "schema/h2/h2-create-schema.sql";
-  private static final String LOOPBACK = "127.0.0.1";
+  static final String LOOPBACK = "127.0.0.1";
+  private static final String DATABASE_FILE = "tandem.mv.db";
+  /** A killed run's server file names a port nobody (or somebody else) listens on: refused at once on loopback. */
+  private static final int PROBE_TIMEOUT_MILLIS = 500;
+  /** How long the controller waits for a `tandem audit` that opened the file itself (no controller ran) to end. */
+  private static final Duration IN_USE_WAIT = Duration.ofSeconds(10);
+  private static final Duration IN_USE_RETRY = Duration.ofMillis(100);
   /**
    * Payloads up to this size are kept in the row. H2's default (256 bytes) puts most events (~260-600
    * bytes of JSON) in its separate LOB store: a file 20 times larger and an audit several times slower.
    */
   private static final int INPLACE_PAYLOAD_BYTES = 4096;
+  /** The settings a database is opened with, by this process or by the server a reader goes through. */
+  private static final String SETTINGS = ";DATABASE_TO_UPPER=false;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB="
+      + INPLACE_PAYLOAD_BYTES;
+  /** Only a server on loopback is ever tried, whatever the file says. */
+  private static final Pattern SERVER_LINE = Pattern.compile("tcp://127\\.0\\.0\\.1:(\\d{1,5})/[0-9a-f-]+");
 
   static {
-    // H2's AUTO_SERVER listens on every interface unless h2.bindAddress says otherwise; H2 reads it
+    // H2's TCP server listens on every interface unless h2.bindAddress says otherwise; H2 reads it
     // once, when its SysProperties class loads, which must therefore be after this line.
     System.setProperty("h2.bindAddress", LOOPBACK);
     if (!LOOPBACK.equals(org.h2.engine.SysProperties.BIND_ADDRESS)) {
@@ -57,8 +75,7 @@ public final class JournalDatabase {
 
   public JournalDatabase(Path dir) {
     this.dir = dir.toAbsolutePath();
-    this.url = "jdbc:h2:file:" + this.dir.resolve("tandem") + ";DATABASE_TO_UPPER=false;WRITE_DELAY=0;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE"
-        + ";MAX_LENGTH_INPLACE_LOB=" + INPLACE_PAYLOAD_BYTES;
+    this.url = "jdbc:h2:file:" + databasePath() + SETTINGS + ";FILE_LOCK=FS";
   }
 
   /**
@@ -81,11 +98,87 @@ public final class JournalDatabase {
 
   /** Whether the journal's database file exists (the audit never creates one). */
   public boolean exists() {
-    return Files.isRegularFile(dir.resolve("tandem.mv.db"));
+    return Files.isRegularFile(dir.resolve(DATABASE_FILE));
   }
 
+  /** The database's name for H2: its files are this path plus H2's suffixes. */
+  Path databasePath() {
+    return dir.resolve("tandem");
+  }
+
+  /**
+   * A connection beside whoever holds the journal: through the server of the controller running on it,
+   * or to the file itself when none answers (none runs, or a killed one left its server file behind).
+   */
   Connection connect() throws SQLException {
-    return DriverManager.getConnection(url);
+    Optional<String> served = servedAt();
+    if (served.isPresent()) {
+      try {
+        return DriverManager.getConnection("jdbc:h2:" + served.get() + SETTINGS);
+      } catch (SQLException e) {
+        // Somebody else's server on a reused port refuses the key: the file is then free, or the error below says why.
+      }
+    }
+    try {
+      return DriverManager.getConnection(url);
+    } catch (SQLException e) {
+      if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        throw new SQLException("the journal " + dir + " is held by a running controller"
+            + served.map(at -> " whose server (" + at + ") does not answer from here (another network namespace?)")
+                .orElse(" or another tandem command"), e.getSQLState(), e.getErrorCode(), e);
+      }
+      throw e;
+    }
+  }
+
+  /** The server named in the server file, when something listens there; no stale file delays a reader. */
+  private Optional<String> servedAt() {
+    String line;
+    try {
+      line = Files.readString(dir.resolve(JournalServer.FILE_NAME), StandardCharsets.US_ASCII).trim();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    Matcher at = SERVER_LINE.matcher(line);
+    if (!at.matches()) {
+      return Optional.empty();
+    }
+    try (Socket probe = new Socket()) {
+      probe.connect(new InetSocketAddress(LOOPBACK, Integer.parseInt(at.group(1))), PROBE_TIMEOUT_MILLIS);
+      return Optional.of(line);
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Opens the journal for this process, creates its tables when missing and serves it to readers on
+   * loopback. A reader that opened the file itself (no controller was running) is waited for, bounded.
+   */
+  public JournalServer serve() throws IOException, SQLException, InterruptedException {
+    Files.createDirectories(dir);
+    Connection held = openWaitingForReaders();
+    try {
+      createSchema(held);
+      return JournalServer.start(this, held);
+    } catch (IOException | SQLException | RuntimeException e) {
+      held.close();
+      throw e;
+    }
+  }
+
+  private Connection openWaitingForReaders() throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + IN_USE_WAIT.toNanos();
+    while (true) {
+      try {
+        return DriverManager.getConnection(url);
+      } catch (SQLException e) {
+        if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1 || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(IN_USE_RETRY.toMillis());
+      }
+    }
   }
 
   /**
@@ -130,6 +223,12 @@ public final class JournalDatabase {
    */
   public void ensureSchema() throws IOException, SQLException {
     Files.createDirectories(dir);
+    try (Connection c = connect()) {
+      createSchema(c);
+    }
+  }
+
+  private static void createSchema(Connection c) throws IOException, SQLException {
     String script;
     try (InputStream in = JournalDatabase.class.getClassLoader().getResourceAsStream(SCHEMA)) {
       if (in == null) {
@@ -138,7 +237,7 @@ public final class JournalDatabase {
       script = new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("CREATE UNIQUE INDEX \"", "CREATE UNIQUE INDEX IF NOT EXISTS \"");
     }
-    try (Connection c = connect(); Statement st = c.createStatement()) {
+    try (Statement st = c.createStatement()) {
       for (String sql : script.split(";")) {
         if (!sql.isBlank()) {
           st.execute(sql);
@@ -153,7 +252,7 @@ public final class JournalDatabase {
    * its new events beside the old ones instead of colliding with them.
    */
   public String identity() throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+    try (Connection c = connect(); Statement st = c.createStatement()) {
       st.execute("CREATE TABLE IF NOT EXISTS tandem_journal_identity (id VARCHAR(36) PRIMARY KEY)");
       st.execute("INSERT INTO tandem_journal_identity SELECT '" + UUID.randomUUID()
           + "' WHERE NOT EXISTS (SELECT 1 FROM tandem_journal_identity)");

@@ -17,7 +17,6 @@ import dev.tandem.net.LinkHub;
 import dev.tandem.net.PcapLink;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
     // Start-up's slow parts do not depend on each other: the journal's schema and the actor system
     // are prepared while the links and addresses open.
     JournalDatabase journal = new JournalDatabase(config.journal().dir());
-    CompletableFuture<Void> schema = CompletableFuture.runAsync(() -> ensureSchema(journal));
+    CompletableFuture<JournalServer> served = CompletableFuture.supplyAsync(() -> serve(journal));
     CompletableFuture<ActorSystem<Controller.Command>> starting =
         CompletableFuture.supplyAsync(() -> ControllerSystem.create(config, journal));
     Map<String, LinkHub> hubs = new LinkedHashMap<>();
@@ -109,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
       interfaces = IpLinkMonitor.start();
       addresses = new IpRouteAddressTable(List.of("ip"));
       removeLeftoverVips(config, addresses);
-      schema.join();
+      served.join();
     } catch (LinkException | AddressTableException | CompletionException e) {
       System.err.println("tandem: " + (e instanceof CompletionException ? e.getCause().getMessage() : e.getMessage()));
       hubs.values().forEach(LinkHub::close);
@@ -120,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
         addresses.close();
       }
       starting.thenAccept(ActorSystem::terminate).join();
+      served.thenAccept(RunCommand::closeServer);
       return ExitCodes.RUNTIME_ERROR;
     }
     ActorSystem<Controller.Command> system = starting.join();
@@ -151,6 +151,7 @@ final class RunCommand implements Callable<Integer> {
     hubs.values().forEach(LinkHub::close);
     interfaces.close();
     addresses.close();
+    closeServer(served.join());
     pidFile.ifPresent(HandoverRequest::removePid);
     LOG.info("Stopped");
     return ExitCodes.OK;
@@ -253,11 +254,22 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void ensureSchema(JournalDatabase journal) {
+  private static JournalServer serve(JournalDatabase journal) {
     try {
-      journal.ensureSchema();
+      return journal.serve();
     } catch (IOException | SQLException e) {
       throw new CompletionException(new IOException("cannot open the journal " + journal.url() + ": " + e.getMessage(), e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompletionException(e);
+    }
+  }
+
+  private static void closeServer(JournalServer server) {
+    try {
+      server.close();
+    } catch (IOException | SQLException e) {
+      LOG.warn("Journal: could not stop serving it cleanly: {}", e.getMessage());
     }
   }
 

@@ -79,7 +79,7 @@ final class WarmUpCommand implements Callable<Integer> {
     LoadResult loaded = ConfigLoader.load(file, new HostFacts("warm-up", Set.of(INTERFACE), true));
     ControllerConfig config = loaded.config().orElseThrow(() -> new IllegalStateException(loaded.problems().toString()));
     JournalDatabase journal = new JournalDatabase(config.journal().dir());
-    journal.ensureSchema();
+    JournalServer served = journal.serve();
     InMemoryAddressTable addresses = new InMemoryAddressTable();
     LinkHub hub = new LinkHub(new InMemoryNetwork().link(INTERFACE, MacAddress.parse("02:00:00:00:00:01"),
         (Inet4Address) InetAddress.getByName("192.0.2.10")), System::nanoTime);
@@ -95,6 +95,7 @@ final class WarmUpCommand implements Callable<Integer> {
     askStatus(system);
     ControllerSystem.stop(system, false);
     hub.close();
+    served.close();
   }
 
   /** The status endpoint on an ephemeral loopback port, asked once for each document. */

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,31 @@ class CommandsTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  /** As {@code tandem} runs them: the command line {@link Main#main} builds for these arguments. */
   private int run(String... args) {
-    CommandLine commandLine = Main.commandLine(LB01);
+    CommandLine commandLine = Main.commandLine(LB01, args);
     // Buffered with autoflush on println, as picocli's own stdout: output must be flushed to be seen.
     commandLine.setOut(new PrintWriter(new BufferedWriter(out), true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);
+  }
+
+  @Test
+  void theNamedSubcommandAloneParsesHelpsAndFailsAsAmongAllOthers() {
+    for (String[] args : List.of(new String[] {"run", "--help"}, new String[] {"journal", "prune", "--help"},
+        new String[] {"audit", "--no-such-option"}, new String[] {"check"}, new String[] {"rnu"}, new String[] {})) {
+      StringWriter allOut = new StringWriter();
+      StringWriter allErr = new StringWriter();
+      CommandLine all = Main.commandLine(LB01);
+      all.setOut(new PrintWriter(allOut, true));
+      all.setErr(new PrintWriter(allErr, true));
+      int allExit = all.execute(args);
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      assertEquals(allExit, run(args), String.join(" ", args));
+      assertEquals(allOut.toString(), out.toString(), String.join(" ", args));
+      assertEquals(allErr.toString(), err.toString(), String.join(" ", args));
+    }
   }
 
   @Test
