@@ -7,7 +7,10 @@ import org.apache.pekko.actor.typed.ActorRef;
 
 /** What a {@link VrrpInstance} handles. Local messages only: they are never serialized. */
 public sealed interface InstanceCommand {
-  /** Journal these events of this run, in order; {@code journaled} hears when they are written. */
+  /**
+   * Journal these events of this run, in order; {@code journaled} hears when they are written (or
+   * dropped, see {@link JournalBacklog}). Taken into the backlog at once, whatever the journal's state.
+   */
   record Record(List<InstanceEvent> events, Optional<ActorRef<Done>> journaled) implements InstanceCommand {}
 
   /**
@@ -18,4 +21,7 @@ public sealed interface InstanceCommand {
   record Stop(ActorRef<Done> replyTo, boolean handover, String cause) implements InstanceCommand {}
 
   record GetStatus(ActorRef<InstanceStatus> replyTo) implements InstanceCommand {}
+
+  /** The instance to itself: write what the backlog holds (after a hand-over, a recovery, a write). */
+  record WriteHeld() implements InstanceCommand {}
 }
