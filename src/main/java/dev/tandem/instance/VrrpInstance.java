@@ -52,9 +52,12 @@ import org.slf4j.Logger;
  * and H2 closes the database; its open connections then fail at once ("The database has been
  * closed"), AUTO_RECONNECT does not reopen an embedded database, and a new connection fails while
  * the disk is full ("Could not save properties tandem.lock.db"). Once space returns, a new
- * connection reopens the file (the first took 3-4 s). The connection pool hands out a new
- * connection for the restarted actor's recovery (a closed one fails its validity check), so
- * journaling resumes without restarting tandem. A file system cannot be remounted read-only while
+ * connection reopens the file (the first took 3-4 s). H2 does not recover by itself: the pool's
+ * connections to the closed database pass its JDBC4 validity check and fail every statement forever,
+ * so the pool validates with a query instead (runtime.conf), drops them, and the restarted actor's
+ * recovery gets a new connection: journaling resumes without restarting tandem (measured in
+ * JournalFailureIT: persist failed 38-240 ms after the transition, journaling resumed ~3.5 s after
+ * the space was freed). A file system cannot be remounted read-only while
  * H2 has the file open (EBUSY), so read-only arrives as a closed database plus a reopen that fails:
  * with AUTO_SERVER, H2 refuses to open a read-only file at all (it never runs read-only), and a
  * reopen after the file system is writable again succeeds.
