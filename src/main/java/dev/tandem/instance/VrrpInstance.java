@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -170,6 +171,11 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
         .onSignal(RecoveryCompleted.instance(), this::recovered)
         .onSignal(JournalPersistFailed.class, (state, failed) -> failed(failed.getFailure()))
         .onSignal(RecoveryFailed.class, (state, failed) -> failed(failed.getFailure()))
+        .onSignal(PostStop.instance(), state -> {
+          if (!backlog.isEmpty()) {
+            log.error("{}stopping with {} event(s) the journal never took: they are lost", tag, backlog.size());
+          }
+        })
         .build();
   }
 
