@@ -58,10 +58,11 @@ import org.slf4j.Logger;
  * so the pool validates with a query instead (runtime.conf), drops them, and the restarted actor's
  * recovery gets a new connection: journaling resumes without restarting tandem (measured in
  * JournalFailureIT: persist failed 38-240 ms after the transition, journaling resumed ~3.5 s after
- * the space was freed). A file system cannot be remounted read-only while
- * H2 has the file open (EBUSY), so read-only arrives as a closed database plus a reopen that fails:
- * with AUTO_SERVER, H2 refuses to open a read-only file at all (it never runs read-only), and a
- * reopen after the file system is writable again succeeds.
+ * the space was freed). Read-only: a file system cannot be remounted read-only while H2 has the
+ * file open (EBUSY, tried); when the kernel forces it (errors=remount-ro, not tried here) writes
+ * fail as on a full disk. Opening on a read-only file system fails at once ("Feature not
+ * supported: AUTO_SERVER=TRUE && readOnly"), so H2 never runs read-only and no connection is left
+ * stuck in read-only mode; after a remount read-write, a new connection works (tried).
  */
 public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, InstanceEvent, JournaledState> {
   /** Every event's tag: readers of all instances' events (the fleet replicator) query by it. */
