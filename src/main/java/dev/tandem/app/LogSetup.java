@@ -55,6 +55,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     // Drains the queue at exit, so the last lines ("Stopped") are written.
     Runtime.getRuntime().addShutdownHook(new Thread(context::stop, "log-flush"));
     QUIET.forEach(name -> context.getLogger(name).setLevel(Level.WARN));
+    // Its warning on closing a session of a database H2 has closed (a full disk) is a long stack
+    // trace; the instance logs the outage itself, once.
+    context.getLogger("slick.basic.BasicBackend").setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

@@ -67,6 +67,9 @@ final class StatusJson {
     c.put("becameMaster", counters.becameMaster());
     c.put("releasedMaster", counters.releasedMaster());
     c.put("transitions", counters.transitions());
+    ObjectNode journal = node.putObject("journal");
+    journal.put("heldEvents", status.journal().held());
+    journal.put("droppedEvents", status.journal().dropped());
     ArrayNode scripts = node.putArray("scripts");
     for (ScriptStatus script : status.scripts()) {
       ObjectNode s = scripts.addObject();

@@ -41,7 +41,11 @@ final class StatusMetrics implements MultiCollector {
           s -> s.counters().becameMaster()),
       new PerInstance("tandem_vrrp_release_master", "Times this instance left master", true,
           s -> s.counters().releasedMaster()),
-      new PerInstance("tandem_vrrp_transitions", "State transitions", true, s -> s.counters().transitions()));
+      new PerInstance("tandem_vrrp_transitions", "State transitions", true, s -> s.counters().transitions()),
+      new PerInstance("tandem_journal_held_events", "Events waiting for the journal (it cannot be written)", false,
+          s -> s.journal().held()),
+      new PerInstance("tandem_journal_dropped_events", "Events dropped while the journal could not be written", true,
+          s -> s.journal().dropped()));
 
   private final Supplier<ControllerStatus> status;
 

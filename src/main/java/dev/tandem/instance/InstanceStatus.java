@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A running instance as it is now: what {@code /status}, {@code /metrics} and the signal dumps
  * show. {@code master} is empty while no master is known; {@code lastTransition} is empty before
- * the first one.
+ * the first one; {@code journal} counts the events waiting for the journal (none while it writes).
  */
 public record InstanceStatus(
     String instance,
@@ -20,7 +20,8 @@ public record InstanceStatus(
     List<String> vips,
     Optional<LastTransition> lastTransition,
     AdvertCounters counters,
-    List<ScriptStatus> scripts) {
+    List<ScriptStatus> scripts,
+    HeldEvents journal) {
 
   public InstanceStatus {
     vips = List.copyOf(vips);

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -52,6 +53,8 @@ final class VirtualRouter {
   private final ActorRef<VipBinder.Command> binder;
   private final ActorRef<Notifier.Command> notifier;
   private final ActorRef<InstanceCommand> journal;
+  /** What waits for the journal, for status: read from the instance, never waited for. */
+  private final Supplier<HeldEvents> held;
   private Machine machine;
   /** The tracked checks and interfaces: what they make of the configured priority and which hold the router in Fault. */
   private Tracking tracking;
@@ -71,7 +74,7 @@ final class VirtualRouter {
 
   private VirtualRouter(ActorContext<RouterCommand> context, TimerScheduler<RouterCommand> timers,
       InstanceWiring wiring, ActorRef<AdvertSender.Command> sender, ActorRef<VipBinder.Command> binder,
-      ActorRef<Notifier.Command> notifier, ActorRef<InstanceCommand> journal) {
+      ActorRef<Notifier.Command> notifier, ActorRef<InstanceCommand> journal, Supplier<HeldEvents> held) {
     this.context = context;
     this.timers = timers;
     this.wiring = wiring;
@@ -84,15 +87,17 @@ final class VirtualRouter {
     this.binder = binder;
     this.notifier = notifier;
     this.journal = journal;
+    this.held = held;
     this.machine = Machine.initial(params, wiring.nanoTime().getAsLong());
     this.tracking = Tracking.of(config, wiring.scripts());
   }
 
   /** Starts at once (the RFC Startup event): a recovered state never makes a router Master by itself. */
   static Behavior<RouterCommand> create(InstanceWiring wiring, ActorRef<AdvertSender.Command> sender,
-      ActorRef<VipBinder.Command> binder, ActorRef<Notifier.Command> notifier, ActorRef<InstanceCommand> journal) {
+      ActorRef<VipBinder.Command> binder, ActorRef<Notifier.Command> notifier, ActorRef<InstanceCommand> journal,
+      Supplier<HeldEvents> held) {
     return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> {
-      VirtualRouter router = new VirtualRouter(ctx, timers, wiring, sender, binder, notifier, journal);
+      VirtualRouter router = new VirtualRouter(ctx, timers, wiring, sender, binder, notifier, journal, held);
       wiring.syncGroup().ifPresent(group -> group.tell(new SyncGroup.Join(wiring.config().name(), ctx.getSelf())));
       router.rehearse();
       router.feed(new Input.Startup());
@@ -258,7 +263,7 @@ final class VirtualRouter {
   private Behavior<RouterCommand> onStatus(RouterCommand.GetStatus get) {
     get.replyTo().tell(new InstanceStatus(config.name(), config.interfaceName(), config.virtualRouterId(),
         machine.state(), config.priority(), machine.effectivePriority(), currentMaster(), vips, lastTransition, counters,
-        tracking.sources().stream().map(s -> new ScriptStatus(s.name(), s.health(), s.weight())).toList()));
+        tracking.sources().stream().map(s -> new ScriptStatus(s.name(), s.health(), s.weight())).toList(), held.get()));
     return Behaviors.same();
   }
 

@@ -225,9 +225,29 @@ public final class Lab implements AutoCloseable {
    * the node's journal directory appended, so a node restarted in the same lab recovers its journal.
    */
   public LabProcess startTandem(LabNode node, Path jar, String hocon) {
-    Path config = writeFile(node, "tandem", "conf",
-        hocon + "\ntandem.journal.dir = \"" + journalDir(node) + "\"\n");
-    return startTandem(node, jar, "-c", config);
+    return startTandem(node, jar, "-c", tandemConfig(node, hocon));
+  }
+
+  /**
+   * As {@link #startTandem(LabNode, Path, String)}, the node's journal on a tmpfs of {@code size}
+   * (e.g. "8m") mounted in a mount namespace of that tandem process only (private: nothing is
+   * mounted where the machine sees it), so that a test can fill it ({@code nsenter -t PID -m}) to
+   * see a full disk. The mount ends with the process, and the journal with it.
+   */
+  public LabProcess startTandemOnSmallDisk(LabNode node, Path jar, String hocon, String size) {
+    Path config = tandemConfig(node, hocon);
+    createDirectory(journalDir(node));
+    List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+        "mount -t tmpfs -o size=\"$1\" tandem-journal \"$2\" && shift 2 && exec \"$@\"", "sh", size,
+        journalDir(node).toString()));
+    command.addAll(tandemCommand(jar));
+    command.addAll(List.of("run", "-c", config.toString()));
+    return start(node, "tandem", command);
+  }
+
+  /** The node's tandem configuration file: the HOCON text with the node's journal directory appended. */
+  private Path tandemConfig(LabNode node, String hocon) {
+    return writeFile(node, "tandem", "conf", hocon + "\ntandem.journal.dir = \"" + journalDir(node) + "\"\n");
   }
 
   /**

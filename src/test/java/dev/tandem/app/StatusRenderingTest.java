@@ -32,6 +32,8 @@ class StatusRenderingTest {
     assertEquals("2026-01-02T03:04:05Z", master.path("lastTransition").path("at").asText());
     assertEquals(42, master.path("counters").path("advertsSent").asLong());
     assertEquals(1, master.path("counters").path("becameMaster").asLong());
+    assertEquals(3, master.path("journal").path("heldEvents").asInt());
+    assertEquals(0, master.path("journal").path("droppedEvents").asLong());
     assertEquals("FAILED", master.path("scripts").get(0).path("health").asText());
     assertEquals(3, json.path("invalidPackets").path("eth0").path("CHECKSUM").asLong());
 
@@ -55,6 +57,7 @@ class StatusRenderingTest {
     assertTrue(lines.contains("tandem_vrrp_become_master_total{instance=\"VI_1\",interface=\"eth0\",vrid=\"51\"} 1.0"));
     assertTrue(lines.contains("tandem_vrrp_release_master_total{instance=\"VI_1\",interface=\"eth0\",vrid=\"51\"} 0.0"));
     assertTrue(lines.contains("tandem_vrrp_transitions_total{instance=\"VI_1\",interface=\"eth0\",vrid=\"51\"} 2.0"));
+    assertTrue(lines.contains("tandem_journal_held_events{instance=\"VI_1\",interface=\"eth0\",vrid=\"51\"} 3.0"));
     assertTrue(lines.contains("tandem_vrrp_invalid_packets_total{interface=\"eth0\",reason=\"checksum\"} 3.0"));
     assertTrue(lines.contains("tandem_vrrp_script_status{instance=\"VI_1\",script=\"chk_nginx\"} 0.0"));
     assertTrue(lines.stream().noneMatch(l -> l.contains("chk_disk")), "a check not run yet has no value");

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.testsupport.Environment;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,43 +16,19 @@ import org.junit.jupiter.api.Test;
  * killed and restarted by its pid file only (namespaces do not separate processes). Bounds are
  * generous: the machine runs several builds at once.
  */
-class NginxFailoverIT extends TwoNodeLab {
-  private static final Duration PERIOD = Duration.ofMillis(20);
+class NginxFailoverIT extends NginxPairLab {
   private static final String FAULT = "(VI_1) Entering FAULT STATE";
   private static final String MASTER = "(VI_1) Entering MASTER STATE";
-  /**
-   * The first start after a build also records the launcher's class-data archive: a warm-up run
-   * that took 25 s here under load, on top of {@link #STARTUP}.
-   */
-  private static final Duration FIRST_START = STARTUP.plusSeconds(60);
-
-  private final List<LabNginx> nginxes = new ArrayList<>();
-  private LabClient client;
 
   @Override
   void requireTools() {
     super.requireTools();
-    LabRequirements.requireNginx();
     Environment.requireOrSkip(Lab.installed("curl"), "seed 002's check script runs curl, not installed");
-  }
-
-  /** nginx is stopped so that no check restarts it: the next test's nginx needs port 80. */
-  @AfterEach
-  void stopNginxAndClient() {
-    if (client != null) {
-      client.stop();
-      client = null;
-    }
-    nginxes.forEach(nginx -> {
-      nginx.preventStart();
-      nginx.kill();
-    });
-    nginxes.clear();
   }
 
   @Test
   void checkNginxRestartsAKilledNginxAndTheVipStays() {
-    Setup setup = start(LabInstance.v2("VI_1", 81, 150, "192.0.2.181/24").tracking(LabNginx.checkNginx(lab)));
+    ServedPair setup = start(LabInstance.v2("VI_1", 81, 150, "192.0.2.181/24").tracking(LabNginx.checkNginx(lab)));
     long before = setup.lb1Nginx().pid().orElseThrow();
 
     Instant killed = Instant.now();
@@ -76,7 +50,7 @@ class NginxFailoverIT extends TwoNodeLab {
   @Test
   void nginxThatCannotStartPutsTheMasterInFaultTheVipMovesAndReturnsWithPreempt() {
     LabCheck check = LabNginx.checkNginx(lab);
-    Setup setup = start(LabInstance.v2("VI_1", 82, 150, "192.0.2.182/24").tracking(check));
+    ServedPair setup = start(LabInstance.v2("VI_1", 82, 150, "192.0.2.182/24").tracking(check));
     failOverAndBack(setup, check, unableToStart(setup), () -> setup.lb1Nginx().allowStart(), true);
     assertTrue(setup.onLb1().log().contains(FAULT), "weight 0: Fault: " + setup.onLb1().log());
   }
@@ -84,7 +58,7 @@ class NginxFailoverIT extends TwoNodeLab {
   @Test
   void nginxThatCannotStartLowersTheMastersPriorityTheVipMovesAndReturnsWithPreempt() {
     LabCheck check = LabNginx.checkNginx(lab).withWeight(-60).withFall(2);
-    Setup setup = start(LabInstance.v2("VI_1", 83, 150, "192.0.2.183/24").tracking(check));
+    ServedPair setup = start(LabInstance.v2("VI_1", 83, 150, "192.0.2.183/24").tracking(check));
     failOverAndBack(setup, check, unableToStart(setup), () -> setup.lb1Nginx().allowStart(), true);
     assertFalse(setup.onLb1().log().contains(FAULT), "weight -60: priority 90, not Fault: " + setup.onLb1().log());
   }
@@ -94,14 +68,14 @@ class NginxFailoverIT extends TwoNodeLab {
     // A negative weight could not move the VIP here: a nopreempt backup never takes over from a
     // master that still advertises, whatever its priority (RFC 3768 6.4.2). Fault (weight 0) does.
     LabCheck check = LabNginx.checkNginx(lab);
-    Setup setup = start(LabInstance.v2("VI_1", 84, 150, "192.0.2.184/24").nopreempt().tracking(check));
+    ServedPair setup = start(LabInstance.v2("VI_1", 84, 150, "192.0.2.184/24").nopreempt().tracking(check));
     failOverAndBack(setup, check, unableToStart(setup), () -> setup.lb1Nginx().allowStart(), false);
   }
 
   @Test
   void seed002sCurlCheckWithAHostHeaderMovesTheVipWhileNginxIsDown() {
     LabCheck check = LabNginx.checkWeb(lab);
-    Setup setup = start(LabInstance.v2("VI_1", 85, 150, "192.0.2.185/24").tracking(check));
+    ServedPair setup = start(LabInstance.v2("VI_1", 85, 150, "192.0.2.185/24").tracking(check));
     assertEquals("404", lab.exec(lb1, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1/"),
         "without the Host header nginx does not serve the site: the check must send it");
     failOverAndBack(setup, check, () -> setup.lb1Nginx().kill(), () -> setup.lb1Nginx().start(), true);
@@ -110,38 +84,20 @@ class NginxFailoverIT extends TwoNodeLab {
   @Test
   void theBuiltInHttpCheckMovesTheVipWhileNginxIsDown() {
     LabCheck check = LabNginx.httpCheck();
-    Setup setup = start(LabInstance.v2("VI_1", 86, 150, "192.0.2.186/24").tracking(check));
+    ServedPair setup = start(LabInstance.v2("VI_1", 86, 150, "192.0.2.186/24").tracking(check));
     failOverAndBack(setup, check, () -> setup.lb1Nginx().kill(), () -> setup.lb1Nginx().start(), true);
   }
 
   /** nginx killed with a configuration it refuses: check_nginx's restart fails, so the check fails. */
-  private static Runnable unableToStart(Setup setup) {
+  private static Runnable unableToStart(ServedPair setup) {
     return () -> {
       setup.lb1Nginx().preventStart();
       setup.lb1Nginx().kill();
     };
   }
 
-  /**
-   * nginx on both nodes, lb1 master and lb2 backup of {@code master} (lb2 at priority 100, starting
-   * as BACKUP), the client served by lb1. One after the other: with nopreempt, lb2 must not win
-   * the first election by starting faster.
-   */
-  private Setup start(LabInstance master) {
-    LabNginx lb1Nginx = lab.startNginxDaemon(lb1);
-    nginxes.add(lb1Nginx);
-    nginxes.add(lab.startNginxDaemon(lb2));
-    LabInstance backup = master.withPriority(100).startingAsBackup();
-    String vip = master.vipAddresses().get(0);
-    LabProcess first = start(Daemon.TANDEM, lb1, List.of(master));
-    assertTrue(Lab.waitFor(FIRST_START, () -> lab.holds(lb1, vip)), first.log());
-    LabProcess second = start(Daemon.TANDEM, lb2, List.of(backup));
-    assertTrue(Lab.waitFor(STARTUP, () -> second.log().contains("(VI_1) Entering BACKUP STATE")
-        && lastAdvertIsFrom(master.vrid(), lb1)), second.log());
-    client = lab.startClient(jar, vip, PERIOD);
-    Instant started = Instant.now();
-    assertTrue(client.awaitAnswerFrom(lb1, started, BOUND).isPresent(), "lb1 serves the VIP: " + client.requests());
-    return new Setup(master, backup, first, second, lb1Nginx);
+  private ServedPair start(LabInstance master) {
+    return startServedPair(master, instance -> start(Daemon.TANDEM, lb1, List.of(instance)));
   }
 
   /**
@@ -150,7 +106,7 @@ class NginxFailoverIT extends TwoNodeLab {
    * sees lb1 serve again after the check's rise and a Master_Down_Interval ({@code preempt}), or
    * lb2 keep serving.
    */
-  private void failOverAndBack(Setup setup, LabCheck check, Runnable takeDown, Runnable bringBack, boolean preempt) {
+  private void failOverAndBack(ServedPair setup, LabCheck check, Runnable takeDown, Runnable bringBack, boolean preempt) {
     Duration interval = Duration.ofSeconds(check.intervalSeconds());
     Instant down = Instant.now();
     takeDown.run();
@@ -178,13 +134,6 @@ class NginxFailoverIT extends TwoNodeLab {
       assertFalse(Lab.waitFor(returnBound, () -> client.firstAnswerFrom(lb1, back).isPresent()),
           "nopreempt: lb2 keeps the VIP: " + setup.onLb1().log());
       assertTrue(lab.holds(lb2, setup.vip()) && !lab.holds(lb1, setup.vip()));
-    }
-  }
-
-  /** The pair of one test and lb1's nginx. */
-  private record Setup(LabInstance master, LabInstance backup, LabProcess onLb1, LabProcess onLb2, LabNginx lb1Nginx) {
-    String vip() {
-      return master.vipAddresses().get(0);
     }
   }
 }
