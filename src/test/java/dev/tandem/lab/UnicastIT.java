@@ -45,6 +45,8 @@ class UnicastIT extends TwoNodeLab {
     int vrid = master.vrid();
     Instant started = Instant.now();
     Pair pair = startPair(masterDaemon, backupDaemon, master);
+    // The backup starts once the master holds the VIP: the master's adverts reach lb2 before its daemon listens.
+    Instant settled = Instant.now();
     Restart restart = killAndRestartMaster(masterDaemon, pair);
     Instant ended = Instant.now();
 
@@ -65,7 +67,7 @@ class UnicastIT extends TwoNodeLab {
 
     Refusals onLb1 = Refusals.count(capture.timeline(), vrid, lb1, started, restart.killed())
         .plus(Refusals.count(capture.timeline(), vrid, lb1, restart.listening(), ended));
-    Refusals onLb2 = Refusals.count(capture.timeline(), vrid, lb2, started, ended);
+    Refusals onLb2 = Refusals.count(capture.timeline(), vrid, lb2, settled, ended);
     if (masterDaemon == Daemon.KEEPALIVED) {
       assertEquals(0, onLb1.unreachables(), "keepalived's raw socket takes the adverts: no ICMP from its host");
     }
