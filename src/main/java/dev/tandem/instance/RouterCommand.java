@@ -6,8 +6,10 @@ import dev.tandem.net.InterfaceState;
 import dev.tandem.vrrp.Health;
 import dev.tandem.vrrp.Tracking;
 import dev.tandem.vrrp.Timer;
+import dev.tandem.vrrp.Transition;
 import dev.tandem.vrrp.VrrpState;
 import dev.tandem.wire.ReceivedAdvert;
+import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -16,6 +18,12 @@ import org.apache.pekko.actor.typed.ActorRef;
 public sealed interface RouterCommand {
   /** A valid advert for this instance, from its {@link AdvertReceiver}. */
   record AdvertArrived(ReceivedAdvert advert, long receivedAtNanos) implements RouterCommand {}
+
+  /**
+   * The router to itself: what a step it has taken tells the operator and the other actors (its log
+   * lines, then the notifier and the sync group when it {@code moved}), after the adverts it sent.
+   */
+  record Announce(List<String> lines, Optional<Transition> moved, int priority) implements RouterCommand {}
 
   /** A timer ran out; {@code dueNanos} is when it was due, on the router's monotonic clock. */
   record TimerFired(Timer timer, long dueNanos) implements RouterCommand {}

