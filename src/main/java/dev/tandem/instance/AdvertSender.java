@@ -51,8 +51,9 @@ public final class AdvertSender {
     this.context = context;
     this.source = config.unicastSource().orElse(hub.link().primaryAddress());
     this.profile = AdvertProfile.of(config);
-    // Build one frame now, unsent: the first takeover must not wait for the encoder's classes to load.
-    AdvertFrame.build(hub.link().mac(), GROUP_MAC, source, VrrpGroup.ADDRESS, 0, profile.advert(0), profile.pseudoHeader());
+    // Frames built and not sent: the first takeover must not wait for the encoder to load or compile.
+    Rehearsal.ofFrames(() -> AdvertFrame.build(hub.link().mac(), GROUP_MAC, source, VrrpGroup.ADDRESS, 0,
+        profile.advert(0), profile.pseudoHeader()));
   }
 
   public static Behavior<Command> create(InstanceConfig config, LinkHub hub) {

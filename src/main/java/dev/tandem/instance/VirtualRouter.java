@@ -83,6 +83,7 @@ final class VirtualRouter {
         config.preemptDelay(), config.unicastSource().orElse(wiring.hub().link().primaryAddress()));
     this.vips = config.virtualAddresses().stream().map(VirtualAddress::cidr).toList();
     this.tag = "(" + config.name() + ") ";
+    Rehearsal.ofSteps(params);
     this.sender = sender;
     this.binder = binder;
     this.notifier = notifier;
@@ -330,7 +331,8 @@ final class VirtualRouter {
   }
 
   private Step step(Input input) {
-    Step step = StateMachine.step(params, machine, input, wiring.nanoTime().getAsLong());
+    // As of when the input happened: an advert is heard at its arrival, not when it was handled.
+    Step step = StateMachine.step(params, machine, input, wiring.nanoTime().getAsLong() - inputLatenessNanos);
     machine = step.next();
     tellDetector();
     return step;
