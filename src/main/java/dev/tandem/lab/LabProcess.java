@@ -90,6 +90,11 @@ public final class LabProcess {
     return process.exitValue();
   }
 
+  /** Sends the program (its own PID) the signal {@code name}, e.g. {@code "HUP"}. */
+  public void signal(String name) {
+    Commands.run(List.of("kill", "-" + name, Long.toString(process.pid())));
+  }
+
   /**
    * SIGKILL, as a crash: no goodbye advert, VIPs left on the interface. The main process is frozen
    * first so that it cannot respawn or signal a helper while the helpers are killed.

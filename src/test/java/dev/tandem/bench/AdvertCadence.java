@@ -9,14 +9,12 @@ import dev.tandem.lab.LabInstance;
 import dev.tandem.lab.LabNode;
 import dev.tandem.lab.LabProcess;
 import dev.tandem.lab.WireAdvert;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Figure 4: a lone master's adverts over a window; every gap between two of them against the
@@ -66,26 +64,12 @@ final class AdvertCadence implements Scenario {
       Instant from = Instant.now();
       for (int i = 0; i < reloads; i++) {
         Pause.of(window.dividedBy(reloads + 1));
-        hangUp(process);
+        process.signal("HUP");
       }
       Pause.of(window.dividedBy(reloads + 1));
       Instant to = Instant.now();
       List<WireAdvert> adverts = capture.timeline().adverts(master.vrid(), lb1.address());
       results.addAll(metric, daemon, deviations(within(adverts, from, to), master.interval()));
-    }
-  }
-
-  private static void hangUp(LabProcess process) {
-    try {
-      Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
-      if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-        throw new LabException("kill -HUP " + process.pid() + " failed");
-      }
-    } catch (IOException e) {
-      throw new LabException("kill -HUP " + process.pid() + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LabException("interrupted while reloading " + process.pid());
     }
   }
 
