@@ -15,7 +15,16 @@ import java.util.Optional;
  */
 final class JournalBacklog {
   /** One event and, for the last event of a hand-over, what to run once it is written. */
-  private record Held(InstanceEvent event, Optional<Runnable> whenWritten) {}
+  private record Held(InstanceEvent event, Optional<Settled> whenSettled) {}
+
+  /**
+   * What to run once a hand-over's events are settled: {@code written}, or dropped beyond the
+   * capacity (whoever waits for them must not wait forever, nor count them as written).
+   */
+  @FunctionalInterface
+  interface Settled {
+    void settled(boolean written);
+  }
 
   private final int capacity;
   private final ArrayDeque<Held> held = new ArrayDeque<>();
@@ -29,18 +38,17 @@ final class JournalBacklog {
     this.capacity = capacity;
   }
 
-  /** Holds {@code events}; {@code whenWritten} runs once the last of them is written (at once for none). */
-  void add(List<InstanceEvent> events, Optional<Runnable> whenWritten) {
+  /** Holds {@code events}; {@code whenSettled} runs once the last of them is settled (at once for none). */
+  void add(List<InstanceEvent> events, Optional<Settled> whenSettled) {
     if (events.isEmpty()) {
-      whenWritten.ifPresent(Runnable::run);
+      whenSettled.ifPresent(s -> s.settled(true));
       return;
     }
     for (int i = 0; i < events.size(); i++) {
-      held.addLast(new Held(events.get(i), i == events.size() - 1 ? whenWritten : Optional.empty()));
+      held.addLast(new Held(events.get(i), i == events.size() - 1 ? whenSettled : Optional.empty()));
     }
     while (held.size() > capacity) {
-      // Dropped means never written: whoever waits for it must not wait forever.
-      held.removeFirst().whenWritten().ifPresent(Runnable::run);
+      held.removeFirst().whenSettled().ifPresent(s -> s.settled(false));
       dropped++;
     }
     update();
@@ -65,7 +73,7 @@ final class JournalBacklog {
   /** The first {@code count} held events are in the journal now. */
   void written(int count) {
     for (int i = 0; i < count; i++) {
-      held.removeFirst().whenWritten().ifPresent(Runnable::run);
+      held.removeFirst().whenSettled().ifPresent(s -> s.settled(true));
     }
     update();
   }

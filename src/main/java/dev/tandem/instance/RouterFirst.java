@@ -36,8 +36,10 @@ final class RouterFirst extends BehaviorInterceptor<InstanceCommand, InstanceCom
     } else if (command instanceof InstanceCommand.GetStatus get) {
       router.tell(new RouterCommand.GetStatus(get.replyTo()));
     } else if (command instanceof InstanceCommand.Record record) {
-      backlog.add(record.events(), Optional.of(() -> {
-        JournalWriteLatency.observeSince(record.decidedNanos());
+      backlog.add(record.events(), Optional.of(written -> {
+        if (written) {
+          JournalWriteLatency.observeSince(record.decidedNanos());
+        }
         record.journaled().ifPresent(ack -> ack.tell(Done.getInstance()));
       }));
       return target.apply(ctx, new InstanceCommand.WriteHeld());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class JournalBacklogTest {
   private final List<String> acks = new ArrayList<>();
+  private final List<Boolean> written = new ArrayList<>();
 
   @Test
   void keepsTheNewestInOrderAndCountsWhatItDrops() {
@@ -36,6 +37,7 @@ class JournalBacklogTest {
     assertEquals(List.of("first"), acks);
     backlog.written(1);
     assertEquals(List.of("first", "second"), acks);
+    assertEquals(List.of(false, true), written, "the dropped hand-over is settled as not written");
     assertTrue(backlog.isEmpty());
     assertEquals(new HeldEvents(0, 1), backlog.counts());
   }
@@ -59,8 +61,11 @@ class JournalBacklogTest {
     assertEquals(List.of(stop(1)), backlog.front(1));
   }
 
-  private Optional<Runnable> ack(String name) {
-    return Optional.of(() -> acks.add(name));
+  private Optional<JournalBacklog.Settled> ack(String name) {
+    return Optional.of(wasWritten -> {
+      acks.add(name);
+      written.add(wasWritten);
+    });
   }
 
   /** A distinct event per second. */
