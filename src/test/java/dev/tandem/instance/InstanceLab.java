@@ -25,11 +25,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.testkit.ExplicitlyTriggeredScheduler;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -67,6 +70,12 @@ final class InstanceLab implements AutoCloseable {
   final ManualTime time;
   final InMemoryNetwork network = new InMemoryNetwork();
   final TestProbe<Seen> wire;
+  /**
+   * The nodes' monotonic clock: manual time, in which their timers run too. A real clock beside
+   * manual timers would make the router's input lateness (real time between an advert's arrival and
+   * its handling) shorten timers that manual time then fires early, at random.
+   */
+  private final LongSupplier manualNanoTime;
   private final String readJournalId;
 
   InstanceLab() {
@@ -77,6 +86,8 @@ final class InstanceLab implements AutoCloseable {
   InstanceLab(Config config, String readJournalId) {
     this.kit = ActorTestKit.create("lab", config);
     this.time = ManualTime.get(kit.system());
+    ExplicitlyTriggeredScheduler scheduler = (ExplicitlyTriggeredScheduler) Adapter.toClassic(kit.system()).scheduler();
+    this.manualNanoTime = () -> TimeUnit.MILLISECONDS.toNanos(scheduler.currentTimeMs());
     this.wire = kit.createTestProbe();
     this.readJournalId = readJournalId;
     network.tap(frame -> {
@@ -88,23 +99,18 @@ final class InstanceLab implements AutoCloseable {
 
   /** Starts a node and returns once its instance has recovered, journaled its start and entered Backup. */
   Node start(String name, int hostByte, InstanceConfig config) {
-    return start(name, hostByte, config, System::nanoTime);
-  }
-
-  /** As {@link #start(String, int, InstanceConfig)}, measuring with {@code nanoTime} (e.g. one that follows manual time). */
-  Node start(String name, int hostByte, InstanceConfig config, LongSupplier nanoTime) {
-    return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, ScriptProcess::run, nanoTime);
+    return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, ScriptProcess::run);
   }
 
   /** As {@link #start(String, int, InstanceConfig)}, with {@code scripts} run by the checks {@code checks} builds. */
   Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
       Function<ScriptConfig, HealthCheck> checks) {
-    return start(name, hostByte, config, scripts, checks, ScriptProcess::run, System::nanoTime);
+    return start(name, hostByte, config, scripts, checks, ScriptProcess::run);
   }
 
   /** As {@link #start(String, int, InstanceConfig)}, its notify scripts run by {@code notifyRunner}. */
   Node start(String name, int hostByte, InstanceConfig config, ScriptRunner notifyRunner) {
-    return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, notifyRunner, System::nanoTime);
+    return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, notifyRunner);
   }
 
   /**
@@ -113,7 +119,7 @@ final class InstanceLab implements AutoCloseable {
    */
   Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
       Function<ScriptConfig, HealthCheck> checks, Optional<ActorRef<SyncGroup.Command>> group, Optional<MailAlerts> mail) {
-    return start(name, hostByte, config, scripts, checks, ScriptProcess::run, System::nanoTime, group, mail);
+    return start(name, hostByte, config, scripts, checks, ScriptProcess::run, group, mail);
   }
 
   /** As {@link #start(String, int, InstanceConfig)}, sending alert emails as {@code mail} says. */
@@ -126,16 +132,16 @@ final class InstanceLab implements AutoCloseable {
   }
 
   private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
-      Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner, LongSupplier nanoTime) {
-    return start(name, hostByte, config, scripts, checks, notifyRunner, nanoTime, Optional.empty(), Optional.empty());
+      Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner) {
+    return start(name, hostByte, config, scripts, checks, notifyRunner, Optional.empty(), Optional.empty());
   }
 
   private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
-      Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner, LongSupplier nanoTime,
+      Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner,
       Optional<ActorRef<SyncGroup.Command>> group, Optional<MailAlerts> mail) {
     InMemoryLink link = network.link("eth0", new MacAddress(0x020000000000L | hostByte),
         TestInstances.ip("192.0.2." + hostByte));
-    LinkHub hub = new LinkHub(link, nanoTime);
+    LinkHub hub = new LinkHub(link, manualNanoTime);
     hub.start();
     InMemoryAddressTable addresses = new InMemoryAddressTable();
     // Every interface the node's config names is up at start, as on a healthy host.
@@ -143,7 +149,7 @@ final class InstanceLab implements AutoCloseable {
     interfaces.set(config.interfaceName(), true);
     config.trackInterfaces().forEach(tracked -> interfaces.set(tracked.name(), true));
     ActorRef<InstanceCommand> ref = kit.spawn(VrrpInstance.create(new InstanceWiring(config, name, hub, addresses,
-        Clock.systemUTC(), nanoTime, scripts, checks, notifyRunner, interfaces, group, mail)));
+        Clock.systemUTC(), manualNanoTime, scripts, checks, notifyRunner, interfaces, group, mail)));
     Node node = new Node(name, link, addresses, interfaces, ref);
     awaitState(node, VrrpState.BACKUP);
     return node;
