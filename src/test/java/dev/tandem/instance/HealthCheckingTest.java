@@ -29,9 +29,15 @@ class HealthCheckingTest {
     lab.close();
   }
 
+  /**
+   * Starts a node whose check has made its first run, the one at once: {@link #nextRun()} counts on
+   * that run having armed the next one before it moves time.
+   */
   private Node startTracking(String name, int hostByte, int priority, int weight, int rise, int fall) {
-    return lab.start(name, hostByte, TestInstances.vi1Tracking(priority, "chk"),
+    Node node = lab.start(name, hostByte, TestInstances.vi1Tracking(priority, "chk"),
         Map.of("chk", TestInstances.script("chk", weight, rise, fall)), script -> check);
+    awaitRuns(1);
+    return node;
   }
 
   private Node[] electTrackingA(int weight, int rise, int fall) {
@@ -132,8 +138,12 @@ class HealthCheckingTest {
   private void nextRun() {
     int before = check.runs.get();
     lab.time.timePasses(Duration.ofMillis(1000));
+    awaitRuns(before + 1);
+  }
+
+  private void awaitRuns(int runs) {
     lab.wire.awaitAssert(Duration.ofSeconds(3), () -> {
-      assertEquals(before + 1, check.runs.get());
+      assertEquals(runs, check.runs.get());
       return null;
     });
   }
