@@ -1,7 +1,9 @@
 package dev.tandem.app;
 
 import dev.tandem.config.ControllerConfig;
+import com.typesafe.config.ConfigValueFactory;
 import dev.tandem.instance.Controller;
+import dev.tandem.instance.PreciseScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +21,8 @@ final class ControllerSystem {
 
   static ActorSystem<Controller.Command> create(ControllerConfig config, JournalDatabase journal) {
     return ActorSystem.create(Controller.create(config, Clock.systemUTC(), System::nanoTime), "tandem",
-        journal.actorSystemConfig());
+        journal.actorSystemConfig().withValue(PreciseScheduler.REALTIME_PRIORITY,
+            ConfigValueFactory.fromAnyRef(config.global().vrrpRtPriority())));
   }
 
   /**

@@ -106,6 +106,7 @@ public record ConfigDiff(
     keys.put("tandem.global.smtp-alert", GlobalConfig::smtpAlert);
     keys.put("tandem.global.enable-script-security", GlobalConfig::enableScriptSecurity);
     keys.put("tandem.global.handover-on-stop", GlobalConfig::handoverOnStop);
+    keys.put("tandem.global.vrrp-rt-priority", GlobalConfig::vrrpRtPriority);
     return keys;
   }
 

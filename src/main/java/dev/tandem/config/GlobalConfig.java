@@ -11,6 +11,8 @@ import java.util.Optional;
  * script_user (empty: keepalived_script when that user exists, else the controller's own user).
  * {@code handoverOnStop} makes SIGTERM a zero-loss handover: a Master keeps its VIPs until the
  * new master advertises (false: keepalived's stop, which releases them at once).
+ * {@code vrrpRtPriority} is keepalived's vrrp_rt_priority: 1-99 runs the VRRP thread with real-time
+ * scheduling, 0 (keepalived's default) with normal scheduling.
  */
 public record GlobalConfig(
     String nodeId,
@@ -22,4 +24,5 @@ public record GlobalConfig(
     boolean smtpAlert,
     boolean enableScriptSecurity,
     Optional<String> scriptUser,
-    boolean handoverOnStop) {}
+    boolean handoverOnStop,
+    int vrrpRtPriority) {}

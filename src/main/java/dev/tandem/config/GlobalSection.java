@@ -39,7 +39,8 @@ final class GlobalSection {
         smtpAlert,
         global.bool("enable-script-security").orElse(false),
         global.nonEmptyString("script-user"),
-        global.bool("handover-on-stop").orElse(false));
+        global.bool("handover-on-stop").orElse(false),
+        global.integer("vrrp-rt-priority", 0, 99).orElse(0));
   }
 
   static JournalConfig readJournal(SettingReader journal) {

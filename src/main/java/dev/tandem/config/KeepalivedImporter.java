@@ -48,6 +48,7 @@ public final class KeepalivedImporter {
       Map.entry("smtp_alert", Option.of(Kind.FLAG, "global.smtp-alert")),
       Map.entry("enable_script_security", Option.of(Kind.FLAG, "global.enable-script-security")),
       Map.entry("script_user", Option.of(Kind.TEXT, "global.script-user")),
+      Map.entry("vrrp_rt_priority", Option.of(Kind.NUMBER, "global.vrrp-rt-priority")),
       Map.entry("vrrp_version", Option.of(Kind.NUMBER, "instance-defaults.version")),
       Map.entry("vrrp_garp_master_delay", Option.of(Kind.NUMBER, "instance-defaults.garp.master-delay")),
       Map.entry("vrrp_garp_master_repeat", Option.of(Kind.NUMBER, "instance-defaults.garp.master-repeat")),

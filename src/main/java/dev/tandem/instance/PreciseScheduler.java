@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.Scheduler;
 import org.apache.pekko.event.LoggingAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.concurrent.ExecutionContext;
 import scala.concurrent.duration.FiniteDuration;
 
@@ -19,13 +21,29 @@ import scala.concurrent.duration.FiniteDuration;
  * Pekko's scheduler on a {@link ScheduledThreadPoolExecutor}. Pekko's default wheel ticks every
  * 10 ms, so a timer fires up to a tick late (20 ms p50 measured for a re-armed 100 ms timer); VRRP
  * needs Master_Down_Interval to within a millisecond, which a parked thread gives (0.2 ms p50).
- * Installed with {@code pekko.scheduler.implementation}; tests replace it with manual time.
+ * Installed with {@code pekko.scheduler.implementation}; tests replace it with manual time. Its
+ * thread is also the VRRP loop's ({@link VrrpLoopExecutor}); with {@value #REALTIME_PRIORITY} set
+ * (global.vrrp-rt-priority) it runs with real-time scheduling.
  */
 public final class PreciseScheduler implements Scheduler, Closeable {
+  /** The actor system's setting for the thread's real-time priority, 0 for normal scheduling. */
+  public static final String REALTIME_PRIORITY = "tandem-vrrp-loop.realtime-priority";
+
+  /** Its lines are the operator's, beside the instances' (Pekko's own loggers are quiet). */
+  private static final Logger LOG = LoggerFactory.getLogger("tandem");
+
   private final ScheduledThreadPoolExecutor executor;
 
   public PreciseScheduler(Config config, LoggingAdapter log, ThreadFactory threadFactory) {
-    executor = new ScheduledThreadPoolExecutor(1, threadFactory);
+    int priority = config.hasPath(REALTIME_PRIORITY) ? config.getInt(REALTIME_PRIORITY) : 0;
+    executor = new ScheduledThreadPoolExecutor(1, priority == 0 ? threadFactory
+        : task -> threadFactory.newThread(() -> {
+          RealtimeScheduling.applyToCurrentThread(priority).ifPresentOrElse(
+              why -> LOG.warn("cannot give the VRRP thread real-time priority {}: {}; it runs at normal priority",
+                  priority, why),
+              () -> LOG.info("VRRP thread running with real-time priority {} (SCHED_RR)", priority));
+          task.run();
+        }));
     executor.setRemoveOnCancelPolicy(true);
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }

@@ -38,6 +38,16 @@ public final class LabConfigs {
         + "]\n  notification-email-from = \"" + from + "\"\n  smtp-connect-timeout = " + timeout.toMillis() + "ms\n}\n";
   }
 
+  /** Appended to {@link #tandem}'s text: the VRRP thread's real-time priority; nothing for 0 (normal scheduling). */
+  public static String tandemRealtimePriority(int priority) {
+    return priority == 0 ? "" : "tandem.global.vrrp-rt-priority = " + priority + "\n";
+  }
+
+  /** Appended to {@link #keepalived}'s text: a second global_defs (keepalived reads both), vrrp_rt_priority. */
+  public static String keepalivedRealtimePriority(int priority) {
+    return priority == 0 ? "" : "global_defs {\n    vrrp_rt_priority " + priority + "\n}\n";
+  }
+
   /** Each check the instances track, once: instances may share one, as keepalived's vrrp_script. */
   private static List<LabCheck> checks(List<LabInstance> instances) {
     return instances.stream().flatMap(i -> i.checks().stream()).distinct().toList();

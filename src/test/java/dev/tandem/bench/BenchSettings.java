@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * What to run, from system properties: {@code bench.only} (comma-separated figure keys, default
  * all), {@code bench.quick} (2 repetitions and short windows, for a check that everything runs),
- * {@code bench.repetitions}, {@code bench.report} (the Markdown file) and {@code tandem.jar}.
+ * {@code bench.repetitions}, {@code bench.report} (the Markdown file), {@code tandem.jar} and
+ * {@code bench.rt-priority} (both daemons' VRRP real-time priority, keepalived's vrrp_rt_priority;
+ * 0, the default, leaves both at normal scheduling as keepalived's default does).
  */
-public record BenchSettings(Set<Figure> only, boolean quick, int repetitions, Path report, Path jar) {
+public record BenchSettings(Set<Figure> only, boolean quick, int repetitions, Path report, Path jar, int rtPriority) {
   private static final int REPETITIONS = 4;
   private static final int QUICK_REPETITIONS = 2;
 
@@ -24,7 +26,8 @@ public record BenchSettings(Set<Figure> only, boolean quick, int repetitions, Pa
     return new BenchSettings(figures(System.getProperty("bench.only", "")), quick,
         Integer.getInteger("bench.repetitions", quick ? QUICK_REPETITIONS : REPETITIONS),
         Path.of(System.getProperty("bench.report", "target/benchmark.md")),
-        Path.of(System.getProperty("tandem.jar", "target/tandem.jar")).toAbsolutePath());
+        Path.of(System.getProperty("tandem.jar", "target/tandem.jar")).toAbsolutePath(),
+        Integer.getInteger("bench.rt-priority", 0));
   }
 
   private static Set<Figure> figures(String only) {
@@ -67,6 +70,7 @@ public record BenchSettings(Set<Figure> only, boolean quick, int repetitions, Pa
 
   String describe() {
     return "figures " + only.stream().map(Figure::key).collect(Collectors.joining(",")) + "; repetitions "
-        + repetitions + (quick ? "; quick windows" : "; full windows");
+        + repetitions + (quick ? "; quick windows" : "; full windows")
+        + (rtPriority == 0 ? "; normal scheduling" : "; VRRP real-time priority " + rtPriority);
   }
 }

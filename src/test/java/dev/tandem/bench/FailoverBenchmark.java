@@ -58,7 +58,8 @@ class FailoverBenchmark {
   static Results run(BenchSettings settings) throws IOException {
     Instant began = Instant.now();
     Machine machine = Machine.describe();
-    List<Daemon> daemons = List.of(new TandemDaemon(settings.jar()), new KeepalivedDaemon());
+    List<Daemon> daemons = List.of(new TandemDaemon(settings.jar(), settings.rtPriority()),
+        new KeepalivedDaemon(settings.rtPriority()));
     int repetitions = settings.repetitions();
     List<Scenario> scenarios = List.of(
         new HardFailover(BenchInstances.V2_MASTER, BenchInstances.V2_BACKUP, Metric.FAILOVER_V2_ADVERT,

@@ -9,7 +9,7 @@ import dev.tandem.lab.LabProcess;
 import java.util.List;
 
 /** keepalived 2.2.7 with VRRP only (-P): a parent that supervises one VRRP child, which does the work. */
-record KeepalivedDaemon() implements Daemon {
+record KeepalivedDaemon(int rtPriority) implements Daemon {
   @Override
   public String name() {
     return "keepalived";
@@ -17,7 +17,8 @@ record KeepalivedDaemon() implements Daemon {
 
   @Override
   public LabProcess start(Lab lab, LabNode node, List<LabInstance> instances) {
-    return lab.startKeepalived(node, LabConfigs.keepalived(node, lab.nodes(), instances));
+    return lab.startKeepalived(node, LabConfigs.keepalived(node, lab.nodes(), instances)
+        + LabConfigs.keepalivedRealtimePriority(rtPriority));
   }
 
   @Override

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code src/scripts/tandem run}: one JVM per node, which does everything itself. */
-record TandemDaemon(Path jar) implements Daemon {
+record TandemDaemon(Path jar, int rtPriority) implements Daemon {
   @Override
   public String name() {
     return "tandem";
@@ -23,7 +23,8 @@ record TandemDaemon(Path jar) implements Daemon {
 
   @Override
   public LabProcess start(Lab lab, LabNode node, List<LabInstance> instances) {
-    return lab.startTandem(node, jar, LabConfigs.tandem(node, lab.nodes(), instances));
+    return lab.startTandem(node, jar, LabConfigs.tandem(node, lab.nodes(), instances)
+        + LabConfigs.tandemRealtimePriority(rtPriority));
   }
 
   @Override

@@ -81,7 +81,8 @@ class ConfigDiffTest {
     String group = "tandem.sync-groups.G1 { instances = [VI_1, VI_2] }\n";
     ControllerConfig running = load(CHK + VI_1 + VI_2 + group);
     ControllerConfig other = load("tandem.global { router-id = LVS_DEVEL, notification-email = [\"ops@example.com\"],"
-        + " smtp-server = \"192.0.2.25\", smtp-alert = true, handover-on-stop = true }\ntandem.status.port = 8871\n"
+        + " smtp-server = \"192.0.2.25\", smtp-alert = true, handover-on-stop = true,"
+        + " vrrp-rt-priority = 50 }\ntandem.status.port = 8871\n"
         + CHK + VI_1 + VI_2 + group.replace("G1", "G2"));
     ConfigDiff diff = ConfigDiff.between(running, other);
     assertEquals(List.of(
@@ -93,6 +94,7 @@ class ConfigDiffTest {
         "tandem.global.smtp-alert cannot be changed by a reload (running false, new true): restart tandem to change it",
         "tandem.global.handover-on-stop cannot be changed by a reload (running false, new true): restart tandem to"
             + " change it",
+        "tandem.global.vrrp-rt-priority cannot be changed by a reload (running 0, new 50): restart tandem to change it",
         "tandem.status cannot be changed by a reload: restart tandem to change it",
         "tandem.sync-groups cannot be changed by a reload: restart tandem to change it"), diff.refusals());
   }

@@ -191,11 +191,12 @@ class KeepalivedImporterTest {
   }
 
   @Test
-  void scriptSecurityAndScriptUserAreKept() throws IOException {
+  void scriptSecurityScriptUserAndRealtimePriorityAreKept() throws IOException {
     Path conf = write("keepalived.conf",
         "global_defs {",
         "  enable_script_security",
         "  script_user keepalived_script nogroup",
+        "  vrrp_rt_priority 50",
         "}",
         "vrrp_instance VI_1 {",
         "  interface eth0",
@@ -209,6 +210,7 @@ class KeepalivedImporterTest {
     GlobalConfig global = ConfigLoader.loadText(converted.hocon(), "x", HOST).config().orElseThrow().global();
     assertTrue(global.enableScriptSecurity());
     assertEquals(Optional.of("keepalived_script nogroup"), global.scriptUser());
+    assertEquals(50, global.vrrpRtPriority());
   }
 
   @Test

@@ -182,6 +182,6 @@ class ControllerReloadTest {
 
   private static GlobalConfig global(String node) {
     return new GlobalConfig(node, node, List.of(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30), false,
-        false, Optional.empty(), false);
+        false, Optional.empty(), false, 0);
   }
 }

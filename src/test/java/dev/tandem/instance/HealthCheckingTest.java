@@ -85,7 +85,7 @@ class HealthCheckingTest {
     nextRun();
     assertEquals(150, lab.status(a).effectivePriority(), "one failure of fall 2");
     nextRun();
-    lab.awaitPreemptedAfterLowering(a, b, 90);
+    lab.awaitPreemptedAfterLowering(a, b, 90, this::nextRun);
 
     List<InstanceEvent> events = lab.events("a", 5);
     assertEquals(List.of("started", "startup", "master-down", "health-changed", "preempted-by"), InstanceLab.kinds(events));

@@ -26,7 +26,7 @@ class MailAlertTest {
 
   private static GlobalConfig global(boolean smtpAlert, Optional<String> server, List<String> emails) {
     return new GlobalConfig("lb1", "LVS_DEVEL", emails, Optional.empty(), server, Duration.ofSeconds(30), smtpAlert,
-        false, Optional.empty(), false);
+        false, Optional.empty(), false, 0);
   }
 
   @Test

@@ -1,0 +1,54 @@
+package dev.tandem.instance;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Real-time scheduling (SCHED_RR, as keepalived's {@code vrrp_rt_priority} sets for its VRRP
+ * process) for the calling thread only. On a busy host a thread of normal priority waits behind
+ * others for a core after its timer fires; a real-time one runs at once. Only the VRRP thread gets
+ * it: the journal, logging and scripts stay at normal priority, so they cannot hold it up, and the
+ * kernel's real-time throttling keeps a real-time thread from taking a whole core for ever.
+ */
+final class RealtimeScheduling {
+  /** The libc call Java has no equivalent for. */
+  private interface LibC extends Library {
+    int sched_setscheduler(int pid, int policy, int[] param);
+  }
+
+  private static final int SCHED_RR = 2;
+
+  private RealtimeScheduling() {}
+
+  /**
+   * Moves the calling thread to SCHED_RR at {@code priority} (1-99); empty when done, else why not
+   * (e.g. "Operation not permitted" without CAP_SYS_NICE).
+   */
+  static Optional<String> applyToCurrentThread(int priority) {
+    try {
+      LibC libc = Native.load("c", LibC.class);
+      if (libc.sched_setscheduler(currentThreadId(), SCHED_RR, new int[] {priority}) != 0) {
+        return Optional.of(errno(Native.getLastError()));
+      }
+      return Optional.empty();
+    } catch (IOException | UnsatisfiedLinkError e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /** The kernel's id of the calling thread: /proc/thread-self links to /proc/PID/task/TID. */
+  static int currentThreadId() throws IOException {
+    return Integer.parseInt(Path.of("/proc/thread-self").toRealPath().getFileName().toString());
+  }
+
+  private static String errno(int code) {
+    return switch (code) {
+      case 1 -> "Operation not permitted (needs root or CAP_SYS_NICE)";
+      case 22 -> "Invalid argument";
+      default -> "errno " + code;
+    };
+  }
+}
