@@ -47,8 +47,12 @@ public final class VipBinder {
     this.context = context;
     this.timers = timers;
     this.tag = "(" + config.name() + ") ";
-    // Build one frame now, unsent, as the advert sender does: the first takeover's GARPs must not wait for class loading.
-    config.virtualAddresses().forEach(vip -> GratuitousArp.build(hub.link().mac(), vip.address()));
+    // Build one frame and the address changes now, unsent, as the advert sender does: the first
+    // takeover's binding and GARPs must not wait for class loading and linking.
+    config.virtualAddresses().forEach(vip -> {
+      GratuitousArp.build(hub.link().mac(), vip.address());
+      addresses.prepare(device(vip), vip);
+    });
   }
 
   public static Behavior<Command> create(InstanceConfig config, LinkHub hub, AddressTable addresses) {

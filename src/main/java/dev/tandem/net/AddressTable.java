@@ -13,4 +13,10 @@ public interface AddressTable {
 
   /** The IPv4 addresses on the device, as "a.b.c.d/len". */
   List<String> list(String device);
+
+  /**
+   * Readies what adding and removing this address will run, changing nothing, so that a takeover
+   * does not wait for code the process runs for the first time.
+   */
+  default void prepare(String device, VirtualAddress address) {}
 }

@@ -56,13 +56,35 @@ public final class IpRouteAddressTable implements AddressTable, AutoCloseable {
 
   @Override
   public synchronized void add(String device, VirtualAddress address) {
-    String label = address.label().map(l -> " label " + checkedName(l)).orElse("");
-    change("addr add " + address.cidr() + " dev " + checkedName(device) + label, device, address, true);
+    change(addLine(device, address), device, address, true);
   }
 
   @Override
   public synchronized void remove(String device, VirtualAddress address) {
-    change("addr del " + address.cidr() + " dev " + checkedName(device), device, address, false);
+    change(removeLine(device, address), device, address, false);
+  }
+
+  /**
+   * Builds both lines unsent: the first add at a takeover otherwise waited ~2 ms for the JVM to
+   * link its lambda and string concatenation (class-load log of a takeover).
+   */
+  @Override
+  public void prepare(String device, VirtualAddress address) {
+    try {
+      addLine(device, address);
+      removeLine(device, address);
+    } catch (AddressTableException e) {
+      // a name ip cannot take: add and remove report it, where the binder handles their failures
+    }
+  }
+
+  private static String addLine(String device, VirtualAddress address) {
+    String label = address.label().map(l -> " label " + checkedName(l)).orElse("");
+    return "addr add " + address.cidr() + " dev " + checkedName(device) + label;
+  }
+
+  private static String removeLine(String device, VirtualAddress address) {
+    return "addr del " + address.cidr() + " dev " + checkedName(device);
   }
 
   @Override

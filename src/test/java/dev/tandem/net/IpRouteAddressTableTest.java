@@ -101,6 +101,15 @@ class IpRouteAddressTableTest {
 
   /** Not an assertion: prints what one change costs, through the batch process and by forking ip. */
   @Test
+  void preparingChangesNothingAndLeavesABadNameToTheChange() {
+    VirtualAddress vip = vip("192.0.2.100", 24, "eth0:1");
+    table.prepare("eth0", vip);
+    table.prepare("eth0\naddr flush dev eth0", vip);
+    assertEquals(List.of(), table.list("eth0").stream().filter(a -> a.equals("192.0.2.100/24")).toList());
+    assertThrows(AddressTableException.class, () -> table.add("eth0\naddr flush dev eth0", vip));
+  }
+
+  @Test
   void reportsTheCostOfAChange() {
     int n = 200;
     VirtualAddress vip = vip("203.0.113.9", 32, null);
