@@ -7,6 +7,7 @@ import dev.tandem.bench.Figure;
 import dev.tandem.bench.Machine;
 import dev.tandem.instance.InstanceLab.Node;
 import dev.tandem.vrrp.VrrpState;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +64,8 @@ class JournalLatencyBenchmark {
         + row("all " + records, nanos, 0, records)
         + row("first " + cold + " (the path not compiled yet: a controller journals a few events a day)", nanos, 0, cold)
         + row("the " + (records - cold) + " after them", nanos, cold, records) + "\n"
-        + "One record at a time, each a state change, until its persist callback acknowledged it. Load average after: "
+        + "One record at a time, each a state change, until its persist callback acknowledged it, in a JVM with "
+        + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + ". Load average after: "
         + Files.readString(Path.of("/proc/loadavg")).trim() + " (the machine is shared with other builds).\n";
     settings.writeSideReport("journal-latency-benchmark.md", report);
   }
