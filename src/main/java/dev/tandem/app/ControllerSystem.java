@@ -17,9 +17,17 @@ final class ControllerSystem {
 
   private ControllerSystem() {}
 
+  /** The system, its journal's write path rehearsed in the background ({@link JournalRehearsal}). */
   static ActorSystem<Controller.Command> create(ControllerConfig config, JournalDatabase journal) {
-    return ActorSystem.create(Controller.create(config, Clock.systemUTC(), System::nanoTime), "tandem",
-        journal.actorSystemConfig());
+    ActorSystem<Controller.Command> system = ActorSystem.create(
+        Controller.create(config, Clock.systemUTC(), System::nanoTime), "tandem", journal.actorSystemConfig());
+    JournalRehearsal.start(system, journal, JournalRehearsal.ROUNDS).whenComplete((done, failure) -> {
+      if (failure != null) {
+        // Only the first takeover's write is slower for it: the journal itself is not involved.
+        system.log().debug("journal rehearsal did not finish: {}", failure.getMessage());
+      }
+    });
+    return system;
   }
 
   /**

@@ -72,10 +72,18 @@ public final class JournalDatabase {
 
   private final Path dir;
   private final String url;
+  /**
+   * The {@link JournalRehearsal}'s scratch database: in memory (memFS keeps H2's file-store code on
+   * the path), one per journal so that two systems in one JVM never share it. Nobody else can open
+   * it (FILE_LOCK=NO), and its space is reused at once (RETENTION_TIME=0) so that it stays small.
+   */
+  private final String rehearsalUrl;
 
   public JournalDatabase(Path dir) {
     this.dir = dir.toAbsolutePath();
     this.url = "jdbc:h2:file:" + databasePath() + SETTINGS + ";FILE_LOCK=FS";
+    this.rehearsalUrl = "jdbc:h2:memFS:tandem-rehearsal-" + UUID.randomUUID() + "/tandem" + SETTINGS
+        + ";FILE_LOCK=NO;RETENTION_TIME=0";
   }
 
   /**
@@ -217,6 +225,17 @@ public final class JournalDatabase {
     return url;
   }
 
+  String rehearsalUrl() {
+    return rehearsalUrl;
+  }
+
+  /** Creates the journal's tables in the rehearsal's scratch database. */
+  void ensureRehearsalSchema() throws IOException, SQLException {
+    try (Connection c = DriverManager.getConnection(rehearsalUrl)) {
+      createSchema(c);
+    }
+  }
+
   /**
    * Creates the journal's tables when they are missing. The plugin creates none; its script has one
    * index without IF NOT EXISTS, so it is added here to make the script safe to run at every start.
@@ -267,6 +286,7 @@ public final class JournalDatabase {
   public Config actorSystemConfig() {
     return ConfigFactory.empty()
         .withValue("pekko-persistence-jdbc.shared-databases.slick.db.url", ConfigValueFactory.fromAnyRef(url))
+        .withValue("pekko-persistence-jdbc.shared-databases.rehearsal.db.url", ConfigValueFactory.fromAnyRef(rehearsalUrl))
         .withFallback(ConfigFactory.parseResources("runtime.conf"))
         .withFallback(ConfigFactory.load())
         .resolve();
