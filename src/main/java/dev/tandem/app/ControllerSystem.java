@@ -17,17 +17,19 @@ final class ControllerSystem {
 
   private ControllerSystem() {}
 
-  /** The system, its journal's write path rehearsed in the background ({@link JournalRehearsal}). */
   static ActorSystem<Controller.Command> create(ControllerConfig config, JournalDatabase journal) {
-    ActorSystem<Controller.Command> system = ActorSystem.create(
-        Controller.create(config, Clock.systemUTC(), System::nanoTime), "tandem", journal.actorSystemConfig());
+    return ActorSystem.create(Controller.create(config, Clock.systemUTC(), System::nanoTime), "tandem",
+        journal.actorSystemConfig());
+  }
+
+  /** The journal's write path rehearsed in the background ({@link JournalRehearsal}), once VRRP runs. */
+  static void rehearseJournal(ActorSystem<Controller.Command> system, JournalDatabase journal) {
     JournalRehearsal.start(system, journal, JournalRehearsal.ROUNDS).whenComplete((done, failure) -> {
       if (failure != null) {
         // Only the first takeover's write is slower for it: the journal itself is not involved.
         system.log().debug("journal rehearsal did not finish: {}", failure.getMessage());
       }
     });
-    return system;
   }
 
   /**

@@ -4,10 +4,13 @@ import dev.tandem.instance.Cause;
 import dev.tandem.instance.InstanceEvent;
 import dev.tandem.instance.StateChanged;
 import dev.tandem.vrrp.VrrpState;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -47,19 +50,27 @@ public final class JournalRehearsal {
 
   /**
    * Writes {@code rounds} events into {@code journal}'s scratch database through the system's journal
-   * plugin; completes when the last is written, or with the failure that stopped it.
+   * plugin, off the caller's thread; completes when the last is written, or with what stopped it.
    */
   public static CompletionStage<Done> start(ActorSystem<?> system, JournalDatabase journal, int rounds) {
     CompletableFuture<Done> done = new CompletableFuture<>();
-    try {
-      journal.ensureRehearsalSchema();
-    } catch (Exception e) {
-      done.completeExceptionally(e);
-      return done;
-    }
-    ActorRef<Write> writer = system.systemActorOf(Behaviors.setup(ctx -> new Writer(ctx.getSelf(), done)),
-        "journal-rehearsal", Props.empty());
-    writer.tell(new Write(rounds));
+    // A system stopped before the writer ran (or before it was spawned) must not leave anyone waiting.
+    system.getWhenTerminated().thenRun(() -> done.completeExceptionally(
+        new IllegalStateException("the actor system stopped before the journal rehearsal ended")));
+    CompletableFuture.runAsync(() -> {
+      try {
+        journal.ensureRehearsalSchema();
+      } catch (IOException | SQLException e) {
+        throw new CompletionException(e);
+      }
+    }).whenComplete((created, failure) -> {
+      if (failure != null) {
+        done.completeExceptionally(failure);
+      } else {
+        system.systemActorOf(Behaviors.<Write>setup(ctx -> new Writer(ctx.getSelf(), done)), "journal-rehearsal",
+            Props.empty()).tell(new Write(rounds));
+      }
+    });
     return done;
   }
 

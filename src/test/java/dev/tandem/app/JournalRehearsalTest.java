@@ -2,6 +2,8 @@ package dev.tandem.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,7 +11,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,17 @@ class JournalRehearsalTest {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void aRehearsalCutShortByTheSystemsStopEndsInsteadOfLeavingItsCallerWaiting() throws Exception {
+    JournalDatabase journal = new JournalDatabase(dir);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "rehearsal-test", journal.actorSystemConfig());
+    CompletableFuture<Done> rehearsal = JournalRehearsal.start(system, journal, Integer.MAX_VALUE).toCompletableFuture();
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    ExecutionException stopped = assertThrows(ExecutionException.class, () -> rehearsal.get(30, TimeUnit.SECONDS));
+    assertTrue(stopped.getCause() instanceof IllegalStateException, stopped.getCause().toString());
   }
 
   @Test
