@@ -57,6 +57,7 @@ public final class JournalDatabase {
   /** The settings a database is opened with, by this process or by the server a reader goes through. */
   private static final String SETTINGS = ";DATABASE_TO_UPPER=false;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB="
       + INPLACE_PAYLOAD_BYTES;
+  private static final int REHEARSAL_CACHE_KIB = 1024;
   /** Only a server on loopback is ever tried, whatever the file says. */
   private static final Pattern SERVER_LINE = Pattern.compile("tcp://127\\.0\\.0\\.1:(\\d{1,5})/[0-9a-f-]+");
 
@@ -75,7 +76,8 @@ public final class JournalDatabase {
   /**
    * The {@link JournalRehearsal}'s scratch database: in memory (memFS keeps H2's file-store code on
    * the path), one per journal so that two systems in one JVM never share it. Nobody else can open
-   * it (FILE_LOCK=NO), and its space is reused at once (RETENTION_TIME=0) so that it stays small.
+   * it (FILE_LOCK=NO), its space is reused at once (RETENTION_TIME=0) and its page cache is small
+   * (H2's default is 16 MiB a database, a quarter of the controller's heap): ~0.7 MiB after 300 writes.
    */
   private final String rehearsalUrl;
 
@@ -83,7 +85,7 @@ public final class JournalDatabase {
     this.dir = dir.toAbsolutePath();
     this.url = "jdbc:h2:file:" + databasePath() + SETTINGS + ";FILE_LOCK=FS";
     this.rehearsalUrl = "jdbc:h2:memFS:tandem-rehearsal-" + UUID.randomUUID() + "/tandem" + SETTINGS
-        + ";FILE_LOCK=NO;RETENTION_TIME=0";
+        + ";FILE_LOCK=NO;RETENTION_TIME=0;CACHE_SIZE=" + REHEARSAL_CACHE_KIB;
   }
 
   /**
