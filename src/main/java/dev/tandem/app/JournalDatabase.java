@@ -306,6 +306,7 @@ public final class JournalDatabase {
     return ConfigFactory.empty()
         .withValue("pekko-persistence-jdbc.shared-databases.slick.db.url", ConfigValueFactory.fromAnyRef(controllerUrl))
         .withValue("pekko-persistence-jdbc.shared-databases.rehearsal.db.url", ConfigValueFactory.fromAnyRef(rehearsalUrl))
+        .withFallback(ConfigFactory.parseResources("journal-rehearsal.conf"))
         .withFallback(ConfigFactory.parseResources("runtime.conf"))
         .withFallback(ConfigFactory.load())
         .resolve();

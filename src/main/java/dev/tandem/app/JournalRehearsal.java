@@ -36,7 +36,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * JIT has compiled that path before a takeover needs it. The journal itself gets nothing.
  */
 public final class JournalRehearsal {
-  /** The plugins of runtime.conf that write to the scratch database ({@link JournalDatabase#rehearsalUrl()}). */
+  /** The plugins of journal-rehearsal.conf that write to the scratch database ({@link JournalDatabase#rehearsalUrl()}). */
   static final String JOURNAL_PLUGIN = "tandem-rehearsal-journal";
   static final String SNAPSHOT_PLUGIN = "tandem-rehearsal-snapshot-store";
   /** C1 compiles a method after ~200 calls: the benchmark's first writes were slow for about as many. */
