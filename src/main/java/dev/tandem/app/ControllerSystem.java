@@ -25,6 +25,16 @@ final class ControllerSystem {
             ConfigValueFactory.fromAnyRef(config.global().vrrpRtPriority())));
   }
 
+  /** The journal's write path rehearsed in the background ({@link JournalRehearsal}), once VRRP runs. */
+  static void rehearseJournal(ActorSystem<Controller.Command> system, JournalDatabase journal) {
+    JournalRehearsal.start(system, journal, JournalRehearsal.ROUNDS).whenComplete((done, failure) -> {
+      if (failure != null) {
+        // Only the first takeover's write is slower for it: the journal itself is not involved.
+        system.log().debug("journal rehearsal did not finish: {}", failure.getMessage());
+      }
+    });
+  }
+
   /**
    * Priority-0 adverts, VIPs released (after the successor's first advert with {@code handover}) and
    * the stop journaled by every instance, then the system ends; bounded, so that a stuck instance cannot keep the process alive.

@@ -133,7 +133,9 @@ final class RunCommand implements Callable<Integer> {
     Signal.handle(new Signal("USR1"), s -> writeDump(dump, s));
     Signal.handle(new Signal("USR2"), s -> writeDump(dump, s));
     Optional<FleetReplicator> fleet = startFleet(config, journal, system);
-    // After VRRP is running: deleting a large backlog of old events must not delay the first advert.
+    // After VRRP is running, as the retention below: neither may delay the first advert.
+    ControllerSystem.rehearseJournal(system, journal);
+    // Deleting a large backlog of old events.
     config.journal().retention().ifPresent(retention ->
         CompletableFuture.runAsync(() -> applyRetention(journal, retention)));
 
