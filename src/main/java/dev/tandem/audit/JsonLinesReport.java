@@ -71,7 +71,8 @@ public final class JsonLinesReport implements ReportSink {
 
   @Override
   public void crash(Crash c) {
-    ObjectNode line = line("crash", c.instance()).put("node", c.node()).put("restartedAt", UtcInstantWriter.format(c.restartedAt()));
+    ObjectNode line = line("crash", c.instance()).put("node", c.node())
+        .put("restartedAt", UtcInstantWriter.format(c.restartedAt()));
     time(line, "lastJournaled", c.lastJournaled());
     write(line);
   }
