@@ -60,7 +60,7 @@ final class JournalScan implements AutoCloseable {
     List<Connection> connections = new ArrayList<>();
     try {
       for (Path dir : dirs) {
-        connections.add(new JournalDatabase(dir).connect());
+        connections.add(new JournalDatabase(dir).connectForScan());
       }
     } catch (SQLException e) {
       new JournalScan(connections).close();

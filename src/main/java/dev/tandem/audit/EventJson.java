@@ -35,7 +35,8 @@ public final class EventJson {
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new Jdk8Module())
       .registerModule(new JavaTimeModule())
-      .registerModule(new SimpleModule().addDeserializer(Instant.class, new UtcInstantReader()))
+      .registerModule(new SimpleModule().addDeserializer(Instant.class, new UtcInstantReader())
+          .addSerializer(Instant.class, new UtcInstantWriter()))
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);

@@ -40,7 +40,7 @@ public final class JsonLinesReport implements ReportSink {
       json.writeStartObject();
       json.writeStringField("type", "event");
       json.writeStringField("instance", entry.instance());
-      json.writeStringField("at", entry.at().toString());
+      json.writeStringField("at", UtcInstantWriter.format(entry.at()));
       json.writeStringField("node", entry.node());
       json.writeStringField("kind", entry.kind());
       json.writeStringField("text", TimelineText.describe(entry));
@@ -71,15 +71,16 @@ public final class JsonLinesReport implements ReportSink {
 
   @Override
   public void crash(Crash c) {
-    ObjectNode line = line("crash", c.instance()).put("node", c.node()).put("restartedAt", c.restartedAt().toString());
+    ObjectNode line = line("crash", c.instance()).put("node", c.node())
+        .put("restartedAt", UtcInstantWriter.format(c.restartedAt()));
     time(line, "lastJournaled", c.lastJournaled());
     write(line);
   }
 
   @Override
   public void flapping(Flapping f) {
-    write(line("flapping", f.instance()).put("node", f.node()).put("from", f.from().toString())
-        .put("to", f.to().toString()).put("transitions", f.transitions()));
+    write(line("flapping", f.instance()).put("node", f.node()).put("from", UtcInstantWriter.format(f.from()))
+        .put("to", UtcInstantWriter.format(f.to())).put("transitions", f.transitions()));
   }
 
   @Override
@@ -92,7 +93,7 @@ public final class JsonLinesReport implements ReportSink {
     }
     line.put("failovers", totals.failovers());
     totals.longestGap().ifPresent(e -> line.put("longestGapMs", millis(e.gap().orElseThrow()))
-        .put("longestGapAt", e.at().toString()));
+        .put("longestGapAt", UtcInstantWriter.format(e.at())));
     ObjectNode other = line.putObject("otherKinds");
     totals.otherKinds().forEach(other::put);
     write(line);
@@ -108,7 +109,7 @@ public final class JsonLinesReport implements ReportSink {
   }
 
   private static void time(ObjectNode line, String field, Optional<Instant> at) {
-    at.ifPresent(t -> line.put(field, t.toString()));
+    at.ifPresent(t -> line.put(field, UtcInstantWriter.format(t)));
   }
 
   private static double millis(Duration d) {

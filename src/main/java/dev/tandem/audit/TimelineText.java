@@ -36,7 +36,8 @@ public final class TimelineText {
     return pad(out, t.getNano() / 1_000_000, 3).toString();
   }
 
-  private static StringBuilder pad(StringBuilder out, int value, int width) {
+  /** {@code value} with leading zeros to {@code width} digits. */
+  static StringBuilder pad(StringBuilder out, int value, int width) {
     for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
       if (value < limit) {
         out.append('0');
