@@ -16,7 +16,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 /**
  * Puts the instance's virtual addresses on the interface and announces them with gratuitous ARP
  * (keepalived: a burst at once, another after garp_master_delay), and takes them off again. It runs
- * on the blocking dispatcher because changing addresses forks or talks to the kernel.
+ * on a thread of its own (the tandem-vip-binder dispatcher) because changing addresses waits for
+ * iproute2.
  */
 public final class VipBinder {
   public sealed interface Command permits Take, Release, RepeatGarp, RefreshGarp, Drain {}

@@ -69,6 +69,8 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
   public static final String TAG = "vrrp";
   /** The VRRP hot path shares the timer thread (see {@link VrrpLoopExecutor}). */
   private static final DispatcherSelector LOOP = DispatcherSelector.fromConfig(VrrpLoopExecutor.DISPATCHER);
+  /** The binders' own thread (runtime.conf): a router's tell never waits for a pool to create one. */
+  private static final DispatcherSelector BINDER = DispatcherSelector.fromConfig("tandem-vip-binder");
 
   /** Events held while the journal cannot be written: minutes of a flapping instance, a bounded heap. */
   static final int HELD_CAPACITY = 10_000;
@@ -102,7 +104,7 @@ public final class VrrpInstance extends EventSourcedBehavior<InstanceCommand, In
     InstanceConfig config = wiring.config();
     ActorRef<AdvertSender.Command> sender = context.spawn(AdvertSender.create(config, wiring.hub()), "advert-sender", LOOP);
     ActorRef<VipBinder.Command> binder = context.spawn(VipBinder.create(config, wiring.hub(), wiring.addresses()),
-        "vip-binder", DispatcherSelector.blocking());
+        "vip-binder", BINDER);
     ActorRef<Notifier.Command> notifier = context.spawn(Notifier.create(config, wiring.notifyRunner(), wiring.mail(), wiring.clock()), "notifier",
         DispatcherSelector.blocking());
     this.router = context.spawn(VirtualRouter.create(wiring, sender, binder, notifier, context.getSelf(), backlog::counts),
