@@ -1,7 +1,7 @@
 package dev.tandem.app;
 
-import dev.tandem.config.ControllerConfig;
 import com.typesafe.config.ConfigValueFactory;
+import dev.tandem.config.ControllerConfig;
 import dev.tandem.instance.Controller;
 import dev.tandem.instance.PreciseScheduler;
 import java.time.Clock;
