@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The lab's client node asking an address for {@link LabNginx#SITE} every few milliseconds
@@ -46,6 +47,14 @@ public final class LabClient {
   /** The requests from {@code from} on that {@code node} did not answer (failed, or answered by another). */
   public List<ClientRequest> notAnsweredBy(LabNode node, Instant from) {
     return requests().stream().filter(r -> !r.at().isBefore(from) && !r.answeredBy(node)).toList();
+  }
+
+  /** The requests within {@code margin} of any of {@code these}, one a line: what the client saw around them. */
+  public String around(List<ClientRequest> these, Duration margin) {
+    return requests().stream()
+        .filter(r -> these.stream().anyMatch(f -> Duration.between(f.at(), r.at()).abs().compareTo(margin) <= 0))
+        .map(r -> r.at() + " " + (r.ok() ? "OK " : "FAIL ") + r.answer())
+        .collect(Collectors.joining("\n", "\n", "\n"));
   }
 
   public void stop() {

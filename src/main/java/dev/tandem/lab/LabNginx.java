@@ -100,6 +100,15 @@ public final class LabNginx {
     }
   }
 
+  /** nginx's error log on this node, for a failing test's message. */
+  public String errorLog() {
+    try {
+      return Files.readString(dir.resolve("error.log"));
+    } catch (IOException e) {
+      return "(no error log: " + e.getMessage() + ")";
+    }
+  }
+
   public boolean isRunning() {
     return pid().isPresent();
   }

@@ -82,7 +82,9 @@ class JournalFailureIT extends NginxPairLab {
     List<ClientRequest> failedOutside = new ArrayList<>(client.failuresBetween(start, down));
     failedOutside.addAll(client.failuresBetween(moved.at(), back));
     failedOutside.addAll(client.failuresBetween(returned.at(), end));
-    assertEquals(List.of(), failedOutside, "requests fail only while the VIP moves");
+    assertEquals(List.of(), failedOutside, () -> "requests fail only while the VIP moves; the client around them:"
+        + client.around(failedOutside, Duration.ofMillis(500)) + "nginx on lb1: " + pair.lb1Nginx().errorLog()
+        + "\nlb1: " + first.log() + "\nlb2: " + second.log());
 
     List<JsonNode> outage = auditEvents(first).stream()
         .filter(e -> Instant.parse(e.path("at").asText()).isAfter(down) && e.path("node").asText().equals("lb1"))
