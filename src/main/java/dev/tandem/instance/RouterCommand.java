@@ -26,7 +26,8 @@ public sealed interface RouterCommand {
   record Announce(List<String> lines, Optional<Transition> moved, int priority) implements RouterCommand {}
 
   /** A timer ran out; {@code dueNanos} is when it was due, on the router's monotonic clock. */
-  record TimerFired(Timer timer, long dueNanos) implements RouterCommand {}
+  /** Of the timer's arming number {@code generation} ({@link RouterTimers}). */
+  record TimerFired(Timer timer, long dueNanos, long generation) implements RouterCommand {}
 
   /** One run of the tracked check {@code name}, from its {@link HealthChecker}. */
   record CheckReported(String name, CheckOutcome outcome) implements RouterCommand, TrackedReport {

@@ -25,10 +25,11 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.japi.function.Function;
 
 /**
@@ -43,7 +44,7 @@ final class VirtualRouter {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
 
   private final ActorContext<RouterCommand> context;
-  private final TimerScheduler<RouterCommand> timers;
+  private final RouterTimers timers;
   private final InstanceWiring wiring;
   private final InstanceConfig config;
   private final RouterParams params;
@@ -72,11 +73,11 @@ final class VirtualRouter {
    */
   private long inputLatenessNanos;
 
-  private VirtualRouter(ActorContext<RouterCommand> context, TimerScheduler<RouterCommand> timers,
+  private VirtualRouter(ActorContext<RouterCommand> context,
       InstanceWiring wiring, ActorRef<AdvertSender.Command> sender, ActorRef<VipBinder.Command> binder,
       ActorRef<Notifier.Command> notifier, ActorRef<InstanceCommand> journal, Supplier<HeldEvents> held) {
     this.context = context;
-    this.timers = timers;
+    this.timers = new RouterTimers(context.getSystem().scheduler(), context.getSelf());
     this.wiring = wiring;
     this.config = wiring.config();
     this.params = new RouterParams(config.version(), config.priority(), config.advertInterval(), config.preempt(),
@@ -97,13 +98,13 @@ final class VirtualRouter {
   static Behavior<RouterCommand> create(InstanceWiring wiring, ActorRef<AdvertSender.Command> sender,
       ActorRef<VipBinder.Command> binder, ActorRef<Notifier.Command> notifier, ActorRef<InstanceCommand> journal,
       Supplier<HeldEvents> held) {
-    return Behaviors.withTimers(timers -> Behaviors.setup(ctx -> {
-      VirtualRouter router = new VirtualRouter(ctx, timers, wiring, sender, binder, notifier, journal, held);
+    return Behaviors.setup(ctx -> {
+      VirtualRouter router = new VirtualRouter(ctx, wiring, sender, binder, notifier, journal, held);
       wiring.syncGroup().ifPresent(group -> group.tell(new SyncGroup.Join(wiring.config().name(), ctx.getSelf())));
       router.rehearse();
       router.feed(new Input.Startup());
       return router.running();
-    }));
+    });
   }
 
   /**
@@ -127,8 +128,16 @@ final class VirtualRouter {
     }
   }
 
+  /** Every behaviour of the router: its timers end with it. */
+  private BehaviorBuilder<RouterCommand> receive() {
+    return Behaviors.receive(RouterCommand.class).onSignal(PostStop.class, stop -> {
+      timers.cancelAll();
+      return Behaviors.same();
+    });
+  }
+
   private Behavior<RouterCommand> running() {
-    return Behaviors.receive(RouterCommand.class)
+    return receive()
         .onMessage(RouterCommand.AdvertArrived.class, this::onAdvert)
         .onMessage(RouterCommand.Announce.class, this::announce)
         .onMessage(RouterCommand.TimerFired.class, this::onTimer)
@@ -149,7 +158,7 @@ final class VirtualRouter {
 
   /** After a stop: the machine is in Initialize; only the end of the stop and status remain. */
   private Behavior<RouterCommand> stopping() {
-    return Behaviors.receive(RouterCommand.class)
+    return receive()
         .onMessage(RouterCommand.GetStatus.class, this::onStatus)
         .onMessage(RouterCommand.Announce.class, this::announce)
         .onMessage(RouterCommand.Stopped.class, stopped -> {
@@ -173,7 +182,7 @@ final class VirtualRouter {
   }
 
   private Behavior<RouterCommand> onTimer(RouterCommand.TimerFired fired) {
-    return feedAsOf(new Input.TimerExpired(fired.timer()), fired.dueNanos());
+    return timers.take(fired) ? feedAsOf(new Input.TimerExpired(fired.timer()), fired.dueNanos()) : Behaviors.same();
   }
 
   /**
@@ -291,10 +300,11 @@ final class VirtualRouter {
 
   /** Master keeps the VIPs and answers for them until the new master advertises or the bound passes. */
   private Behavior<RouterCommand> handingOver(RouterCommand.Stop stop) {
-    return Behaviors.receive(RouterCommand.class)
+    return receive()
         .onMessage(RouterCommand.AdvertArrived.class, arrived -> afterRelease(taken(arrived), stop))
         .onMessage(RouterCommand.Announce.class, this::announce)
-        .onMessage(RouterCommand.TimerFired.class, fired -> afterRelease(new Input.TimerExpired(fired.timer()), stop))
+        .onMessage(RouterCommand.TimerFired.class,
+            fired -> timers.take(fired) ? afterRelease(new Input.TimerExpired(fired.timer()), stop) : Behaviors.same())
         .onMessage(RouterCommand.Stop.class, again -> afterRelease(new Input.Shutdown(), stop))
         .onMessage(RouterCommand.GetStatus.class, this::onStatus)
         .build();
@@ -356,8 +366,8 @@ final class VirtualRouter {
    * wait for log formatting and the rest, rarely run and so not compiled (1.6 ms measured).
    */
   private Optional<InstanceEvent> run(Step step) {
-    step.actions().stream().filter(VirtualRouter::isTimerAction).forEach(this::perform);
-    step.actions().stream().filter(a -> !isTimerAction(a)).forEach(this::perform);
+    perform(step.actions(), true);
+    perform(step.actions(), false);
     List<String> lines = new ArrayList<>();
     step.note().ifPresent(lines::add);
     Optional<InstanceEvent> event = step.transition().map(transition -> record(transition, lines));
@@ -377,6 +387,15 @@ final class VirtualRouter {
     return Behaviors.same();
   }
 
+  /** The timer actions, or the others. A loop, not a stream: it runs for every advert, and garbage brings the next pause. */
+  private void perform(List<Action> actions, boolean timerActions) {
+    for (Action action : actions) {
+      if (isTimerAction(action) == timerActions) {
+        perform(action);
+      }
+    }
+  }
+
   private static boolean isTimerAction(Action action) {
     return action instanceof Action.ArmTimer || action instanceof Action.CancelTimer;
   }
@@ -387,8 +406,7 @@ final class VirtualRouter {
       sender.tell(new AdvertSender.Send(send.priority()));
     } else if (action instanceof Action.ArmTimer arm) {
       long delay = Math.max(0, arm.delay().toNanos() - inputLatenessNanos);
-      timers.startSingleTimer(arm.timer(), new RouterCommand.TimerFired(arm.timer(), wiring.nanoTime().getAsLong() + delay),
-          Duration.ofNanos(delay));
+      timers.arm(arm.timer(), Duration.ofNanos(delay), wiring.nanoTime().getAsLong() + delay);
     } else if (action instanceof Action.CancelTimer cancel) {
       timers.cancel(cancel.timer());
     } else if (action instanceof Action.TakeAddresses) {

@@ -109,24 +109,25 @@ public final class VrrpCodec {
   }
 
   private static void validate(VrrpAdvert a) {
-    require(a.version() == 2 || a.version() == 3, "VRRP version must be 2 or 3, not " + a.version());
-    require(a.vrid() >= 1 && a.vrid() <= 255, "VRID must be 1-255, not " + a.vrid());
-    require(a.priority() >= 0 && a.priority() <= 255, "priority must be 0-255, not " + a.priority());
-    require(a.addresses().size() <= 255, "at most 255 addresses fit an advert, not " + a.addresses().size());
+    require(a.version() == 2 || a.version() == 3, "VRRP version must be 2 or 3, not ", a.version(), "");
+    require(a.vrid() >= 1 && a.vrid() <= 255, "VRID must be 1-255, not ", a.vrid(), "");
+    require(a.priority() >= 0 && a.priority() <= 255, "priority must be 0-255, not ", a.priority(), "");
+    require(a.addresses().size() <= 255, "at most 255 addresses fit an advert, not ", a.addresses().size(), "");
     if (a.version() == 2) {
       require(a.intervalCentis() % 100 == 0 && a.intervalCentis() >= 100 && a.intervalCentis() <= 25500,
-          "a VRRPv2 advert interval is whole seconds 1-255, not " + a.intervalCentis() + " cs");
+          "a VRRPv2 advert interval is whole seconds 1-255, not ", a.intervalCentis(), " cs");
       require(a.authType() == VrrpAdvert.AUTH_NONE || a.authType() == VrrpAdvert.AUTH_SIMPLE_TEXT,
-          "VRRPv2 auth type must be 0 (none) or 1 (simple text), not " + a.authType());
+          "VRRPv2 auth type must be 0 (none) or 1 (simple text), not ", a.authType(), "");
     } else {
       require(a.intervalCentis() >= 1 && a.intervalCentis() <= V3_INTERVAL_MASK,
-          "a VRRPv3 advert interval is 1-4095 cs, not " + a.intervalCentis());
+          "a VRRPv3 advert interval is 1-4095 cs, not ", a.intervalCentis(), "");
     }
   }
 
-  private static void require(boolean condition, String message) {
+  /** The message is put together only on failure: every advert sent passes here. */
+  private static void require(boolean condition, String message, int value, String unit) {
     if (!condition) {
-      throw new IllegalArgumentException(message);
+      throw new IllegalArgumentException(message + value + unit);
     }
   }
 }
