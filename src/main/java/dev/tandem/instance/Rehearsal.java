@@ -22,8 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * computes is used; it takes no lock and sends nothing.
  */
 final class Rehearsal {
-  /** Enough for C1's compile thresholds (thousands of invocations and loop turns). */
-  private static final int ROUNDS = 5_000;
+  /**
+   * C1 compiles a method after a few hundred invocations (Tier3InvocationThreshold, 200): five
+   * times that. More only made garbage while VRRP already ran (5,000 rounds: 20 MB, one and a half
+   * young collections, each a pause of the VRRP thread).
+   */
+  private static final int ROUNDS = 1_000;
   private static final Set<String> REHEARSED = ConcurrentHashMap.newKeySet();
   /** The other router of the rehearsed steps: a documentation address, never sent to. */
   private static final Inet4Address PEER = peer();
