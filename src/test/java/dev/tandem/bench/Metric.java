@@ -47,8 +47,8 @@ enum Metric {
       Unit.MS, Double.NaN, 1),
   INTERVAL_V3(Figure.INTERVAL_V3, "|gap between consecutive adverts − 100 ms|, every gap of the window",
       Unit.MS, Double.NaN, 1),
-  RELOAD_INTERVAL(Figure.RELOAD, "|gap between consecutive adverts − 100 ms|, every gap of the window of 20 reloads",
-      Unit.MS, Double.NaN, 1),
+  RELOAD_INTERVAL(Figure.RELOAD, "|gap between consecutive adverts − 100 ms|, every gap of the window of 20 reloads"
+      + " (from 10 s after the master's third advert)", Unit.MS, Double.NaN, 1),
 
   RESTART_FIRST_ADVERT(Figure.RESTART, "process start → its first advert (Master_Down_Interval of priority 150)",
       Unit.MS, millis(BenchInstances.V2_MASTER.masterDownInterval()), Double.NaN),
