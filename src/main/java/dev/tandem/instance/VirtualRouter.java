@@ -350,8 +350,11 @@ final class VirtualRouter {
 
   /** The detector reports this router's state and priority to its peers: it hears of every change. */
   private void tellDetector() {
+    if (detector.isEmpty()) {
+      return;
+    }
     SplitBrainDetector.RouterState now = new SplitBrainDetector.RouterState(machine.state(), machine.effectivePriority());
-    if (detector.isPresent() && !now.equals(toldDetector)) {
+    if (!now.equals(toldDetector)) {
       toldDetector = now;
       detector.get().tell(now);
     }
