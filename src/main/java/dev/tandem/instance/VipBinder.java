@@ -17,7 +17,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * Puts the instance's virtual addresses on the interface and announces them with gratuitous ARP
  * (keepalived: a burst at once, another after garp_master_delay), and takes them off again. It runs
  * on a thread of its own (the tandem-vip-binder dispatcher) because changing addresses waits for
- * iproute2.
+ * the kernel's answer on the netlink socket.
  */
 public final class VipBinder {
   public sealed interface Command permits Take, Release, RepeatGarp, RefreshGarp, Drain {}
