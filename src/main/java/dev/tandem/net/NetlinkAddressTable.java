@@ -45,7 +45,10 @@ public final class NetlinkAddressTable implements AddressTable, AutoCloseable {
   /** Interface names and labels: what the kernel accepts (IFNAMSIZ), without separators. */
   private static final Pattern NAME = Pattern.compile("[^\\s/]{1,15}");
 
-  /** The libc calls, mapped directly: a takeover's calls do not go through a proxy. */
+  /**
+   * The libc calls, mapped directly and with primitive types only (buffers as addresses, size_t as
+   * long: 64-bit Linux), JNA's fast path: a takeover's calls neither go through a proxy nor convert.
+   */
   private static final class Libc {
     static {
       Native.register("c");
@@ -55,22 +58,27 @@ public final class NetlinkAddressTable implements AddressTable, AutoCloseable {
 
     static native int setsockopt(int fd, int level, int name, Pointer value, int length) throws LastErrorException;
 
-    static native NativeLong send(int fd, Pointer buffer, NativeLong length, int flags) throws LastErrorException;
+    static native long send(int fd, long buffer, long length, int flags) throws LastErrorException;
 
-    static native NativeLong recv(int fd, Pointer buffer, NativeLong length, int flags) throws LastErrorException;
+    static native long recv(int fd, long buffer, long length, int flags) throws LastErrorException;
 
     static native int close(int fd) throws LastErrorException;
 
     static native String strerror(int errno);
   }
 
-  private final Memory sendBuffer = new Memory(SEND_BUFFER);
-  private final Memory receiveBuffer = new Memory(RECEIVE_BUFFER);
+  private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(SEND_BUFFER);
+  private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER);
+  private final long sendAddress = Pointer.nativeValue(Native.getDirectBufferPointer(sendBuffer));
+  private final long receiveAddress = Pointer.nativeValue(Native.getDirectBufferPointer(receiveBuffer));
   private int socket;
   private int sequence;
 
   /** Opens the socket in the calling thread's network namespace. */
   public NetlinkAddressTable() {
+    if (Native.LONG_SIZE != Long.BYTES) {
+      throw new AddressTableException("the netlink address table needs a 64-bit JVM (size_t as long)");
+    }
     try {
       socket = Libc.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
     } catch (LastErrorException e) {
@@ -176,9 +184,9 @@ public final class NetlinkAddressTable implements AddressTable, AutoCloseable {
       throw new AddressTableException("the netlink address table is closed");
     }
     int length = request.remaining();
-    sendBuffer.write(0, request.array(), request.arrayOffset() + request.position(), length);
+    sendBuffer.clear().put(request.duplicate());
     try {
-      Libc.send(socket, sendBuffer, new NativeLong(length), 0);
+      Libc.send(socket, sendAddress, length, 0);
     } catch (LastErrorException e) {
       return e.getErrorCode();
     }
@@ -186,14 +194,14 @@ public final class NetlinkAddressTable implements AddressTable, AutoCloseable {
     while (System.nanoTime() < deadline) {
       int received;
       try {
-        received = Libc.recv(socket, receiveBuffer, new NativeLong(RECEIVE_BUFFER), 0).intValue();
+        received = (int) Libc.recv(socket, receiveAddress, RECEIVE_BUFFER, 0);
       } catch (LastErrorException e) {
         if (e.getErrorCode() == EINTR) {
           continue;
         }
         return e.getErrorCode();
       }
-      for (Message message : RtnetlinkMessages.split(receiveBuffer.getByteBuffer(0, received))) {
+      for (Message message : RtnetlinkMessages.split(receiveBuffer.clear().limit(received))) {
         if (message.sequence() != seq) {
           continue;
         }
