@@ -1,9 +1,7 @@
 package dev.tandem.net;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import dev.tandem.config.VirtualAddress;
 import dev.tandem.net.RtnetlinkMessages.Address;
@@ -56,7 +54,7 @@ public final class NetlinkAddressTable implements AddressTable, AutoCloseable {
 
     static native int socket(int domain, int type, int protocol) throws LastErrorException;
 
-    static native int setsockopt(int fd, int level, int name, Pointer value, int length) throws LastErrorException;
+    static native int setsockopt(int fd, int level, int name, long[] value, int length) throws LastErrorException;
 
     static native long send(int fd, long buffer, long length, int flags) throws LastErrorException;
 
@@ -86,11 +84,9 @@ public final class NetlinkAddressTable implements AddressTable, AutoCloseable {
     } catch (UnsatisfiedLinkError e) {
       throw new AddressTableException("cannot open a netlink socket: libc not found through JNA: " + e.getMessage());
     }
-    Memory timeout = new Memory(2L * NativeLong.SIZE);
-    timeout.setNativeLong(0, new NativeLong(REPLY_TIMEOUT_MILLIS / 1000));
-    timeout.setNativeLong(NativeLong.SIZE, new NativeLong(REPLY_TIMEOUT_MILLIS % 1000 * 1000));
+    long[] timeval = {REPLY_TIMEOUT_MILLIS / 1000, REPLY_TIMEOUT_MILLIS % 1000 * 1000};
     try {
-      Libc.setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, timeout, (int) timeout.size());
+      Libc.setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, timeval, timeval.length * Long.BYTES);
     } catch (LastErrorException e) {
       close();
       throw new AddressTableException("cannot bound the netlink socket's waits: " + Libc.strerror(e.getErrorCode()));
