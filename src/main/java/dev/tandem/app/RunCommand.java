@@ -11,9 +11,9 @@ import dev.tandem.instance.Controller;
 import dev.tandem.net.AddressTable;
 import dev.tandem.net.AddressTableException;
 import dev.tandem.net.IpLinkMonitor;
-import dev.tandem.net.IpRouteAddressTable;
 import dev.tandem.net.LinkException;
 import dev.tandem.net.LinkHub;
+import dev.tandem.net.NetlinkAddressTable;
 import dev.tandem.net.PcapLink;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,12 +101,12 @@ final class RunCommand implements Callable<Integer> {
     CompletableFuture<ActorSystem<Controller.Command>> starting =
         CompletableFuture.supplyAsync(() -> ControllerSystem.create(config, journal));
     Map<String, LinkHub> hubs = new LinkedHashMap<>();
-    IpRouteAddressTable addresses = null;
+    NetlinkAddressTable addresses = null;
     IpLinkMonitor interfaces = null;
     try {
       openLinks(config, hubs);
       interfaces = IpLinkMonitor.start();
-      addresses = new IpRouteAddressTable(List.of("ip"));
+      addresses = new NetlinkAddressTable();
       removeLeftoverVips(config, addresses);
       served.join();
     } catch (LinkException | AddressTableException | CompletionException e) {

@@ -10,9 +10,9 @@ import dev.tandem.net.InMemoryAddressTable;
 import dev.tandem.net.InMemoryInterfaceMonitor;
 import dev.tandem.net.InMemoryNetwork;
 import dev.tandem.net.IpLinkMonitor;
-import dev.tandem.net.IpRouteAddressTable;
 import dev.tandem.net.LinkException;
 import dev.tandem.net.LinkHub;
+import dev.tandem.net.NetlinkAddressTable;
 import dev.tandem.net.PcapLink;
 import dev.tandem.wire.MacAddress;
 import java.io.IOException;
@@ -117,9 +117,9 @@ final class WarmUpCommand implements Callable<Integer> {
     }
   }
 
-  /** The iproute2 table and link monitor read only: warming up never changes the host's links or addresses. */
+  /** The netlink table and link monitor read only: warming up never changes the host's links or addresses. */
   private static void readAddresses() throws AddressTableException, LinkException {
-    try (IpRouteAddressTable table = new IpRouteAddressTable(List.of("ip")); IpLinkMonitor links = IpLinkMonitor.start()) {
+    try (NetlinkAddressTable table = new NetlinkAddressTable(); IpLinkMonitor links = IpLinkMonitor.start()) {
       table.list("lo");
       links.current();
     }

@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.Scheduler;
 import org.apache.pekko.event.LoggingAdapter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import scala.concurrent.ExecutionContext;
 import scala.concurrent.duration.FiniteDuration;
 
@@ -29,21 +27,11 @@ public final class PreciseScheduler implements Scheduler, Closeable {
   /** The actor system's setting for the thread's real-time priority, 0 for normal scheduling. */
   public static final String REALTIME_PRIORITY = "tandem-vrrp-loop.realtime-priority";
 
-  /** Its lines are the operator's, beside the instances' (Pekko's own loggers are quiet). */
-  private static final Logger LOG = LoggerFactory.getLogger("tandem");
-
   private final ScheduledThreadPoolExecutor executor;
 
   public PreciseScheduler(Config config, LoggingAdapter log, ThreadFactory threadFactory) {
     int priority = config.hasPath(REALTIME_PRIORITY) ? config.getInt(REALTIME_PRIORITY) : 0;
-    executor = new ScheduledThreadPoolExecutor(1, priority == 0 ? threadFactory
-        : task -> threadFactory.newThread(() -> {
-          RealtimeScheduling.applyToCurrentThread(priority).ifPresentOrElse(
-              why -> LOG.warn("cannot give the VRRP thread real-time priority {}: {}; it runs at normal priority",
-                  priority, why),
-              () -> LOG.info("VRRP thread running with real-time priority {} (SCHED_RR)", priority));
-          task.run();
-        }));
+    executor = new ScheduledThreadPoolExecutor(1, RealtimeScheduling.threads(threadFactory, priority, "VRRP thread"));
     executor.setRemoveOnCancelPolicy(true);
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }

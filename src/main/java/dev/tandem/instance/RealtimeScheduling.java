@@ -5,6 +5,9 @@ import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Real-time scheduling (SCHED_RR, as keepalived's {@code vrrp_rt_priority} sets for its VRRP
@@ -20,6 +23,8 @@ final class RealtimeScheduling {
   }
 
   private static final int SCHED_RR = 2;
+  /** Its lines are the operator's, beside the instances' (Pekko's own loggers are quiet). */
+  private static final Logger LOG = LoggerFactory.getLogger("tandem");
 
   private RealtimeScheduling() {}
 
@@ -37,6 +42,23 @@ final class RealtimeScheduling {
     } catch (IOException | UnsatisfiedLinkError e) {
       return Optional.of(e.getMessage());
     }
+  }
+
+  /**
+   * Threads from {@code factory} that move themselves to real-time {@code priority} before their
+   * first task, saying so (or why not: they run at normal priority then); {@code factory} itself
+   * for priority 0.
+   */
+  static ThreadFactory threads(ThreadFactory factory, int priority, String what) {
+    if (priority == 0) {
+      return factory;
+    }
+    return task -> factory.newThread(() -> {
+      applyToCurrentThread(priority).ifPresentOrElse(
+          why -> LOG.warn("cannot give the {} real-time priority {}: {}; it runs at normal priority", what, priority, why),
+          () -> LOG.info("{} running with real-time priority {} (SCHED_RR)", what, priority));
+      task.run();
+    });
   }
 
   /** The kernel's id of the calling thread: /proc/thread-self links to /proc/PID/task/TID. */

@@ -96,7 +96,7 @@ final class MarkdownReport {
       keepalived's VRRP child is gone: the parent exits last). Log times are tandem's own millisecond
       stamps (keepalived's console log stamps whole seconds, so its log rows stay empty).
       Resources: "VRRP process" is tandem's JVM and keepalived's VRRP child; "all its processes" adds
-      keepalived's parent and tandem's long-running `ip -batch` child (its address table); a child
+      keepalived's parent and tandem's long-running `ip monitor` child (its interface monitor); a child
       alive at only one of the two reads is left out of CPU. CPU is utime+stime growth over the window from
       /proc/PID/stat, memory VmRSS from /proc/PID/status at its end; the window starts 6 s after
       every VRID is mastered, past the repeated gratuitous ARPs.

@@ -1,6 +1,7 @@
 package dev.tandem.instance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.tandem.testsupport.Environment;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,17 @@ class RealtimeSchedulingTest {
     new Thread(thread, "realtime-test").start();
     assertEquals(List.of("2", "10"), thread.get(10, TimeUnit.SECONDS), "policy SCHED_RR, rt_priority 10");
     assertEquals(before, schedulingOf("self"), "the process's main thread keeps its scheduling");
+  }
+
+  @Test
+  void threadsFromTheFactoryMoveThemselvesAndPriorityZeroLeavesTheFactoryAlone() throws Exception {
+    Environment.requireOrSkip("root".equals(System.getProperty("user.name")),
+        "real-time scheduling needs root (CAP_SYS_NICE)");
+    ThreadFactory plain = Thread::new;
+    assertSame(plain, RealtimeScheduling.threads(plain, 0, "test thread"));
+    FutureTask<List<String>> task = new FutureTask<>(() -> schedulingOf("thread-self"));
+    RealtimeScheduling.threads(plain, 9, "test thread").newThread(task).start();
+    assertEquals(List.of("2", "9"), task.get(10, TimeUnit.SECONDS), "policy SCHED_RR, rt_priority 9");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.tandem.lab.Lab;
 import dev.tandem.lab.LabNode;
 import dev.tandem.lab.LabProcess;
 import dev.tandem.lab.LabRequirements;
+import dev.tandem.testsupport.Percentiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,8 +67,8 @@ class PcapLinkTest {
 
     long[] delays = sentAt.keySet().stream().mapToLong(id -> receivedAt.get(id) - sentAt.get(id)).toArray();
     System.out.printf("pcap on veth through a bridge, immediate mode: send->receive p50 %.3f ms, p99 %.3f ms, "
-        + "max %.3f ms (n=%d); close() on the idle link %.1f ms%n", IpRouteAddressTableTest.percentile(delays, 50),
-        IpRouteAddressTableTest.percentile(delays, 99), IpRouteAddressTableTest.percentile(delays, 100), count,
+        + "max %.3f ms (n=%d); close() on the idle link %.1f ms%n", Percentiles.millis(delays, 50),
+        Percentiles.millis(delays, 99), Percentiles.millis(delays, 100), count,
         closeMillis);
   }
 
