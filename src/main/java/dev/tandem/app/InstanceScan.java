@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -32,9 +32,11 @@ final class InstanceScan implements AutoCloseable {
   private final PageReading pages;
   private final int heldBound;
   private final String query;
-  private final Map<String, IdCursor> cursors = new LinkedHashMap<>();
+  private final List<IdCursor> cursors = new ArrayList<>();
+  /** Each id's place in {@link #cursors}; read on the decoder thread too, so never changed. */
+  private final Map<String, Integer> places;
   private PreparedStatement statement;
-  private CompletableFuture<Page<ReadEvent>> ahead;
+  private CompletableFuture<Page<List<ReadEvent>>> ahead;
   private boolean exhausted;
   private int held;
 
@@ -52,15 +54,18 @@ final class InstanceScan implements AutoCloseable {
         + " FROM event_journal USE INDEX () WHERE persistence_id IN ("
         + String.join(", ", Collections.nCopies(persistenceIds.size(), "?")) + ") AND NOT deleted AND _ROWID_ > ?"
         + " ORDER BY _ROWID_ LIMIT " + PAGE;
+    Map<String, Integer> places = new HashMap<>();
     for (String id : persistenceIds) {
-      cursors.put(id, new IdCursor(id));
+      places.put(id, cursors.size());
+      cursors.add(new IdCursor(id));
     }
+    this.places = Map.copyOf(places);
     this.ahead = readAfter(0, List.copyOf(persistenceIds));
   }
 
   /** A cursor per persistence id, in the order they were given. */
   List<EventCursor> cursors() {
-    return new ArrayList<>(cursors.values());
+    return new ArrayList<>(cursors);
   }
 
   /** Reads on until {@code waiting} has an event or the pass ends; false when that would hold too many. */
@@ -69,14 +74,14 @@ final class InstanceScan implements AutoCloseable {
       if (held >= heldBound) {
         return false;
       }
-      Page<ReadEvent> page = PageReading.await(ahead);
+      Page<List<ReadEvent>> page = PageReading.await(ahead);
       exhausted = !page.more();
       ahead = exhausted ? null : readAfter(page.last(), onThePass());
-      for (ReadEvent event : page.events()) {
-        IdCursor cursor = cursors.get(event.persistenceId());
+      for (int place = 0; place < cursors.size(); place++) {
+        IdCursor cursor = cursors.get(place);
         if (cursor.byIndex == null) {
-          cursor.events.add(event);
-          held++;
+          cursor.events.addAll(page.events().get(place));
+          held += page.events().get(place).size();
         }
       }
     }
@@ -85,11 +90,15 @@ final class InstanceScan implements AutoCloseable {
 
   /** The ids whose cursors still read from the pass (the one waiting for it, at least). */
   private List<String> onThePass() {
-    return cursors.values().stream().filter(c -> c.byIndex == null).map(c -> c.persistenceId).toList();
+    return cursors.stream().filter(c -> c.byIndex == null).map(c -> c.persistenceId).toList();
   }
 
-  /** The page after {@code rowId}; the query's places for ids read by the index repeat another id. */
-  private CompletableFuture<Page<ReadEvent>> readAfter(long rowId, List<String> persistenceIds) {
+  /**
+   * The page after {@code rowId}, its events by their cursor's place (sorted on the decoder thread:
+   * looking each id up was a tenth of the analysis's thread); the query's places for ids read by the
+   * index repeat another id.
+   */
+  private CompletableFuture<Page<List<ReadEvent>>> readAfter(long rowId, List<String> persistenceIds) {
     return pages.read(() -> {
       if (statement == null) {
         statement = connection.prepareStatement(query);
@@ -99,7 +108,18 @@ final class InstanceScan implements AutoCloseable {
       }
       statement.setLong(cursors.size() + 1, rowId);
       return PageReading.rows(statement, PAGE, 5, rowId);
-    }, "instance " + instance);
+    }, "instance " + instance, this::byPlace);
+  }
+
+  private Page<List<ReadEvent>> byPlace(Page<ReadEvent> page) {
+    List<List<ReadEvent>> byPlace = new ArrayList<>(places.size());
+    for (int i = 0; i < places.size(); i++) {
+      byPlace.add(new ArrayList<>());
+    }
+    for (ReadEvent event : page.events()) {
+      byPlace.get(places.get(event.persistenceId())).add(event);
+    }
+    return new Page<>(byPlace, page.last(), page.more());
   }
 
   /** Waits for a read still under way, so that the statement is not closed under it. */
@@ -109,7 +129,7 @@ final class InstanceScan implements AutoCloseable {
     if (statement != null) {
       statement.close();
     }
-    for (IdCursor cursor : cursors.values()) {
+    for (IdCursor cursor : cursors) {
       if (cursor.byIndex != null) {
         cursor.byIndex.close();
       }

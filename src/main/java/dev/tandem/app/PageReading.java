@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * Two stages beside the analysis on the caller's thread: one thread reads pages of stored events
@@ -38,17 +39,22 @@ final class PageReading implements AutoCloseable {
 
   /** Reads a page on the reader thread and decodes it on the decoder thread; {@code what} names it in errors. */
   CompletableFuture<Page<ReadEvent>> read(PageQuery query, String what) {
+    return read(query, what, Function.identity());
+  }
+
+  /** Like {@link #read(PageQuery, String)}, and then {@code sorting} on the decoder thread. */
+  <T> CompletableFuture<T> read(PageQuery query, String what, Function<Page<ReadEvent>, T> sorting) {
     return CompletableFuture.supplyAsync(() -> {
       try {
         return query.run();
       } catch (SQLException e) {
         throw new JournalUnreadable("cannot read " + what + " from the journal: " + e.getMessage());
       }
-    }, reader).thenApplyAsync(PageReading::decode, decoder);
+    }, reader).thenApplyAsync(rows -> sorting.apply(decode(rows)), decoder);
   }
 
   /** The page, or the {@link JournalUnreadable} that ended its reading. */
-  static Page<ReadEvent> await(CompletableFuture<Page<ReadEvent>> page) {
+  static <T> T await(CompletableFuture<T> page) {
     try {
       return page.join();
     } catch (CompletionException e) {
@@ -57,7 +63,7 @@ final class PageReading implements AutoCloseable {
   }
 
   /** Waits for a read still under way, so that its statement is not closed under it. */
-  static void settle(CompletableFuture<Page<ReadEvent>> page) {
+  static void settle(CompletableFuture<?> page) {
     if (page != null) {
       page.handle((done, failure) -> done).join();
     }
