@@ -33,7 +33,7 @@ final class InstanceScan implements AutoCloseable {
   private final int heldBound;
   private final String query;
   private final List<IdCursor> cursors = new ArrayList<>();
-  /** Each id's place in {@link #cursors}; read on the decoder thread too, so never changed. */
+  /** Each id's place in {@link #cursors}; read on the reader thread too, so never changed. */
   private final Map<String, Integer> places;
   private PreparedStatement statement;
   private CompletableFuture<Page<List<ReadEvent>>> ahead;
@@ -95,8 +95,8 @@ final class InstanceScan implements AutoCloseable {
 
   /**
    * The page after {@code rowId}, its events by their cursor's place (sorted on the decoder thread:
-   * looking each id up was a tenth of the analysis's thread); the query's places for ids read by the
-   * index repeat another id.
+   * looking each id up on the analysis's thread was a tenth of its time); the query's places for ids
+   * read by the index repeat another id.
    */
   private CompletableFuture<Page<List<ReadEvent>>> readAfter(long rowId, List<String> persistenceIds) {
     return pages.read(() -> {
@@ -107,7 +107,7 @@ final class InstanceScan implements AutoCloseable {
         statement.setString(i + 1, persistenceIds.get(i % persistenceIds.size()));
       }
       statement.setLong(cursors.size() + 1, rowId);
-      return PageReading.rows(statement, PAGE, 5, rowId);
+      return PageReading.rows(statement, PAGE, 5, rowId, places::get);
     }, "instance " + instance, this::byPlace);
   }
 
@@ -117,7 +117,7 @@ final class InstanceScan implements AutoCloseable {
       byPlace.add(new ArrayList<>());
     }
     for (ReadEvent event : page.events()) {
-      byPlace.get(places.get(event.persistenceId())).add(event);
+      byPlace.get(event.place()).add(event);
     }
     return new Page<>(byPlace, page.last(), page.more());
   }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Two stages beside the analysis on the caller's thread: one thread reads pages of stored events
@@ -23,11 +24,14 @@ final class PageReading implements AutoCloseable {
   private final ExecutorService reader = daemonThread("journal-reader");
   private final ExecutorService decoder = daemonThread("journal-decoder");
 
-  /** A row as stored: whose event, its sequence number, its payload and the class name its serializer wrote. */
-  record StoredEvent(String persistenceId, long sequence, byte[] payload, String manifest) {}
+  /**
+   * A row as stored: whose event (and that id's place among the ids the query reads), its sequence
+   * number, its payload and the kind its manifest names.
+   */
+  record StoredEvent(String persistenceId, int place, long sequence, byte[] payload, EventJson.PayloadKind kind) {}
 
-  /** A decoded event and the persistence id and sequence number it is stored under. */
-  record ReadEvent(String persistenceId, long sequence, JournalEntry entry) {}
+  /** A decoded event and where it is stored: its persistence id's place, its sequence number. */
+  record ReadEvent(int place, long sequence, JournalEntry entry) {}
 
   /** A page: its events, the position the next page starts after, and whether more may follow. */
   record Page<T>(List<T> events, long last, boolean more) {}
@@ -71,16 +75,19 @@ final class PageReading implements AutoCloseable {
 
   /**
    * Runs a page's statement, whose columns are the persistence id, sequence number, payload and
-   * manifest, then the position (column {@code position}) the next page starts after.
+   * manifest, then the position (column {@code position}) the next page starts after. The ids' places
+   * and the manifests' kinds are looked up here, where H2 has just made their strings.
    */
-  static Page<StoredEvent> rows(PreparedStatement statement, int pageSize, int position, long after)
-      throws SQLException {
+  static Page<StoredEvent> rows(PreparedStatement statement, int pageSize, int position, long after,
+      ToIntFunction<String> placeOf) throws SQLException {
     List<StoredEvent> rows = new ArrayList<>(pageSize);
     long last = after;
     try (ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         last = rs.getLong(position);
-        rows.add(new StoredEvent(rs.getString(1), rs.getLong(2), rs.getBytes(3), rs.getString(4)));
+        String id = rs.getString(1);
+        rows.add(new StoredEvent(id, placeOf.applyAsInt(id), rs.getLong(2), rs.getBytes(3),
+            EventJson.kindOf(rs.getString(4))));
       }
     }
     return new Page<>(rows, last, rows.size() == pageSize);
@@ -90,7 +97,7 @@ final class PageReading implements AutoCloseable {
     List<ReadEvent> events = new ArrayList<>(rows.events().size());
     for (StoredEvent row : rows.events()) {
       try {
-        events.add(new ReadEvent(row.persistenceId(), row.sequence(), EventJson.decode(row.payload(), row.manifest())));
+        events.add(new ReadEvent(row.place(), row.sequence(), EventJson.decode(row.payload(), row.kind())));
       } catch (IOException e) {
         throw new JournalUnreadable("event " + row.sequence() + " of " + row.persistenceId() + " is unreadable: "
             + e.getMessage());

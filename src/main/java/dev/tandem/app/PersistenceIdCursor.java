@@ -72,7 +72,7 @@ final class PersistenceIdCursor implements EventCursor, AutoCloseable {
       }
       statement.setString(1, persistenceId);
       statement.setLong(2, sequence);
-      return PageReading.rows(statement, PAGE, 2, sequence);
+      return PageReading.rows(statement, PAGE, 2, sequence, id -> 0);
     }, persistenceId);
   }
 
