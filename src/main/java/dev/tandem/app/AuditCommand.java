@@ -11,6 +11,7 @@ import dev.tandem.audit.TextReport;
 import dev.tandem.config.FleetConfig;
 import dev.tandem.fleet.FleetReader;
 import dev.tandem.instance.InstanceEvent;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "Print the journal(s): every transition with its reason, failover episodes, crashes, flapping, totals.")
 public final class AuditCommand implements Callable<Integer> {
+  private static final int OUT_BUFFER_CHARS = 1 << 16;
+
   @Spec
   CommandSpec spec;
 
@@ -110,9 +113,11 @@ public final class AuditCommand implements Callable<Integer> {
     }
     AuditFilter filter = new AuditFilter(instance, node, since, until);
     Instant end = until.orElse(Instant.now());
-    PrintWriter out = format.html.isPresent()
-        ? new PrintWriter(Files.newBufferedWriter(format.html.get(), StandardCharsets.UTF_8))
-        : spec.commandLine().getOut();
+    // Not picocli's writer itself: it flushes at every println, a write(2) per line of the
+    // episodes (240,000 of them for 1,000,000 events).
+    PrintWriter out = new PrintWriter(format.html.isPresent()
+        ? Files.newBufferedWriter(format.html.get(), StandardCharsets.UTF_8)
+        : new BufferedWriter(spec.commandLine().getOut(), OUT_BUFFER_CHARS));
     try {
       ReportSink sink = sink(out);
       BiConsumer<String, Iterator<JournalEntry>> analyse = (name, entries) -> {
