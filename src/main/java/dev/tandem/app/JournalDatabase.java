@@ -322,7 +322,11 @@ public final class JournalDatabase {
     }
   }
 
-  /** The actor system's configuration with this journal, over tandem's runtime defaults. */
+  /**
+   * The actor system's configuration with this journal, over tandem's runtime defaults. Without
+   * Pekko's CBOR serializers: nothing is bound to them, and Pekko builds an ObjectMapper for each
+   * serializer while the actor system starts, on the way to the first advert.
+   */
   public Config actorSystemConfig() {
     return ConfigFactory.empty()
         .withValue("pekko-persistence-jdbc.shared-databases.slick.db.url", ConfigValueFactory.fromAnyRef(controllerUrl))
@@ -330,6 +334,8 @@ public final class JournalDatabase {
         .withFallback(ConfigFactory.parseResources("journal-rehearsal.conf"))
         .withFallback(ConfigFactory.parseResources("runtime.conf"))
         .withFallback(ConfigFactory.load())
-        .resolve();
+        .resolve()
+        .withoutPath("pekko.actor.serializers.jackson-cbor")
+        .withoutPath("pekko.actor.serializers.jackson-cbor-264");
   }
 }
