@@ -29,9 +29,14 @@ public final class PreciseScheduler implements Scheduler, Closeable {
 
   private final ScheduledThreadPoolExecutor executor;
 
+  /** The VRRP thread's real-time priority in the actor system's settings; 0 where they have none (tests). */
+  static int realtimePriority(Config config) {
+    return config.hasPath(REALTIME_PRIORITY) ? config.getInt(REALTIME_PRIORITY) : 0;
+  }
+
   public PreciseScheduler(Config config, LoggingAdapter log, ThreadFactory threadFactory) {
-    int priority = config.hasPath(REALTIME_PRIORITY) ? config.getInt(REALTIME_PRIORITY) : 0;
-    executor = new ScheduledThreadPoolExecutor(1, RealtimeScheduling.threads(threadFactory, priority, "VRRP thread"));
+    executor = new ScheduledThreadPoolExecutor(1,
+        RealtimeScheduling.threads(threadFactory, realtimePriority(config), "VRRP thread"));
     executor.setRemoveOnCancelPolicy(true);
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }

@@ -19,9 +19,7 @@ public final class VipBinderExecutor extends ExecutorServiceConfigurator {
 
   public VipBinderExecutor(Config config, DispatcherPrerequisites prerequisites) {
     super(config, prerequisites);
-    Config root = prerequisites.settings().config();
-    int vrrp = root.hasPath(PreciseScheduler.REALTIME_PRIORITY) ? root.getInt(PreciseScheduler.REALTIME_PRIORITY) : 0;
-    this.priority = Math.max(0, vrrp - 1);
+    this.priority = Math.max(0, PreciseScheduler.realtimePriority(prerequisites.settings().config()) - 1);
   }
 
   @Override
