@@ -6,8 +6,12 @@ import dev.tandem.config.VirtualAddress;
 import dev.tandem.net.AddressTable;
 import dev.tandem.net.LinkHub;
 import dev.tandem.wire.GratuitousArp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -20,11 +24,14 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * the kernel's answer on the netlink socket.
  */
 public final class VipBinder {
-  public sealed interface Command permits Take, Release, RepeatGarp, RefreshGarp, Drain {}
+  public sealed interface Command permits Take, Release, ReleaseDue, RepeatGarp, RefreshGarp, Drain {}
 
   public record Take() implements Command {}
 
-  public record Release() implements Command {}
+  /** Stop announcing now and remove the addresses {@code after} this long (zero: now). */
+  public record Release(Duration after) implements Command {}
+
+  record ReleaseDue() implements Command {}
 
   record RepeatGarp() implements Command {}
 
@@ -32,6 +39,7 @@ public final class VipBinder {
 
   private static final String GARP_TIMER = "garp-repeat";
   private static final String REFRESH_TIMER = "garp-refresh";
+  private static final String RELEASE_TIMER = "release";
 
   private final InstanceConfig config;
   private final LinkHub hub;
@@ -40,6 +48,9 @@ public final class VipBinder {
   private final TimerScheduler<Command> timers;
   private final String tag;
   private final String announced;
+  /** Drains that came while a release was pending: they are answered once the addresses are gone. */
+  private final List<ActorRef<Done>> drainsWaiting = new ArrayList<>();
+  private boolean releasePending;
 
   private VipBinder(InstanceConfig config, LinkHub hub, AddressTable addresses, ActorContext<Command> context,
       TimerScheduler<Command> timers) {
@@ -66,14 +77,22 @@ public final class VipBinder {
   private Behavior<Command> behavior() {
     return Behaviors.receive(Command.class)
         .onMessage(Take.class, t -> take())
-        .onMessage(Release.class, r -> release())
+        .onMessage(Release.class, this::release)
+        .onMessage(ReleaseDue.class, r -> removeAddresses())
         .onMessage(RepeatGarp.class, r -> announce(config.garp().masterRepeat()))
         .onMessage(RefreshGarp.class, r -> announce(config.garp().refreshRepeat()))
-        .onMessage(Drain.class, d -> {
-          d.replyTo().tell(Done.getInstance());
-          return Behaviors.same();
-        })
+        .onMessage(Drain.class, this::drain)
         .build();
+  }
+
+  /** A stopping process must not leave its addresses behind: a drain waits for a pending release. */
+  private Behavior<Command> drain(Drain drain) {
+    if (releasePending) {
+      drainsWaiting.add(drain.replyTo());
+    } else {
+      drain.replyTo().tell(Done.getInstance());
+    }
+    return Behaviors.same();
   }
 
   /**
@@ -81,6 +100,8 @@ public final class VipBinder {
    * 0.2-9 ms at a takeover (timing probe, not kept), which the first GARP waited for.
    */
   private Behavior<Command> take() {
+    timers.cancel(RELEASE_TIMER);
+    releasePending = false;
     for (VirtualAddress vip : config.virtualAddresses()) {
       addresses.add(device(vip), vip);
     }
@@ -116,13 +137,27 @@ public final class VipBinder {
     context.getLog().info("{}Sending/queueing gratuitous ARPs on {} for {}", tag, config.interfaceName(), announced);
   }
 
-  private Behavior<Command> release() {
+  /** Gratuitous ARPs stop at once even when the addresses stay a while: they would pull clients back here. */
+  private Behavior<Command> release(Release release) {
     timers.cancel(GARP_TIMER);
     timers.cancel(REFRESH_TIMER);
+    if (release.after().isZero()) {
+      return removeAddresses();
+    }
+    releasePending = true;
+    timers.startSingleTimer(RELEASE_TIMER, new ReleaseDue(), release.after());
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> removeAddresses() {
+    timers.cancel(RELEASE_TIMER);
+    releasePending = false;
     context.getLog().info("{}removing VIPs.", tag);
     for (VirtualAddress vip : config.virtualAddresses()) {
       addresses.remove(device(vip), vip);
     }
+    drainsWaiting.forEach(waiting -> waiting.tell(Done.getInstance()));
+    drainsWaiting.clear();
     return Behaviors.same();
   }
 

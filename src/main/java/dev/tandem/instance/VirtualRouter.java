@@ -414,8 +414,8 @@ final class VirtualRouter {
       timers.cancel(cancel.timer());
     } else if (action instanceof Action.TakeAddresses) {
       binder.tell(new VipBinder.Take());
-    } else if (action instanceof Action.ReleaseAddresses) {
-      binder.tell(new VipBinder.Release());
+    } else if (action instanceof Action.ReleaseAddresses release) {
+      binder.tell(new VipBinder.Release(release.after()));
     }
   }
 

@@ -15,6 +15,14 @@ public sealed interface Action {
   /** Bind the virtual addresses and send gratuitous ARPs for them. */
   record TakeAddresses() implements Action {}
 
-  /** Remove the virtual addresses. */
-  record ReleaseAddresses() implements Action {}
+  /**
+   * Remove the virtual addresses, {@code after} this long (zero: now). Only the end of a handover
+   * waits: the new master's gratuitous ARP follows its advert, and until it lands the clients still
+   * send to this router.
+   */
+  record ReleaseAddresses(Duration after) implements Action {
+    public static ReleaseAddresses now() {
+      return new ReleaseAddresses(Duration.ZERO);
+    }
+  }
 }

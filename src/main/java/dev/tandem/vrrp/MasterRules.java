@@ -12,6 +12,15 @@ import java.util.Optional;
 
 /** RFC 3768 / 5798 §6.4.3, the Master state, with keepalived's answer to lower-priority adverts. */
 final class MasterRules {
+  /**
+   * How long a handing-over Master keeps the addresses after the new master's first advert. The new
+   * master sends its gratuitous ARP right after that advert (0.1-0.3 ms in the lab); removed
+   * before the ARP lands, the address is owned by nobody the clients can reach, and a connection
+   * attempt then is dropped. Both routers hold it meanwhile, which is harmless: clients' ARP
+   * entries move on the gratuitous ARP, and a unicast probe of the entry goes to the new master only.
+   */
+  static final Duration HANDOVER_OVERLAP = Duration.ofMillis(50);
+
   private MasterRules() {}
 
   /** Entering Master: advert first (so the old master lets go before our ARPs), addresses, Adver_Timer. */
@@ -27,12 +36,12 @@ final class MasterRules {
 
   /** Leaving Master for Fault or Initialize: a priority-0 advert lets a backup take over after Skew_Time. */
   static List<Action> withdraw() {
-    return List.of(new CancelTimer(Timer.ADVER), new SendAdvert(0), new ReleaseAddresses());
+    return List.of(new CancelTimer(Timer.ADVER), new SendAdvert(0), ReleaseAddresses.now());
   }
 
   /** Leaving Master for Backup: nothing on the wire, the addresses go and the Adver_Timer stops. */
   static List<Action> stepDownQuietly() {
-    return List.of(new CancelTimer(Timer.ADVER), new ReleaseAddresses());
+    return List.of(new CancelTimer(Timer.ADVER), ReleaseAddresses.now());
   }
 
   /**
@@ -49,9 +58,14 @@ final class MasterRules {
     return Steps.stay(next, actions, "Handing over: priority 0 sent, keeping the VIPs until a new master advertises");
   }
 
-  /** Ending a handover (or stopping during one): the priority-0 advert has gone out already. */
+  /** Ending a handover without a new master (or stopping during one): the priority-0 advert has gone out already. */
   static List<Action> release() {
-    return List.of(new CancelTimer(Timer.MASTER_DOWN), new ReleaseAddresses());
+    return List.of(new CancelTimer(Timer.MASTER_DOWN), ReleaseAddresses.now());
+  }
+
+  /** Ending a handover on the new master's first advert: the addresses stay for {@link #HANDOVER_OVERLAP}. */
+  static List<Action> releaseToNewMaster() {
+    return List.of(new CancelTimer(Timer.MASTER_DOWN), new ReleaseAddresses(HANDOVER_OVERLAP));
   }
 
   static Step onAdverTimer(RouterParams params, Machine machine) {

@@ -74,10 +74,11 @@ public final class StateMachine {
       case BACKUP:
         return BackupRules.onAdvert(params, machine, advert, nowNanos);
       case MASTER:
-        // While releasing, any advert is the new master's (whatever its priority): let go now.
+        // While releasing, any advert is the new master's (whatever its priority): let go.
         return machine.releasing()
-            ? withdrawTo(VrrpState.INITIALIZE, machine, new TransitionReason.HandedOver(
-                Optional.of(new HeardMaster(advert.sender(), advert.priority(), nowNanos))))
+            ? leave(VrrpState.INITIALIZE, machine, new TransitionReason.HandedOver(
+                Optional.of(new HeardMaster(advert.sender(), advert.priority(), nowNanos))),
+                MasterRules.releaseToNewMaster())
             : MasterRules.onAdvert(params, machine, advert, nowNanos);
       default:
         return Steps.ignore(machine);
@@ -116,13 +117,17 @@ public final class StateMachine {
 
   /** Leaving the election, for Initialize on stop or for Fault: undo what the current state holds. */
   private static Step withdrawTo(VrrpState target, Machine machine, TransitionReason reason) {
+    return leave(target, machine, reason, withdraw(machine));
+  }
+
+  private static Step leave(VrrpState target, Machine machine, TransitionReason reason, List<Action> undo) {
     if (machine.state() == target) {
       return Steps.ignore(machine);
     }
     Machine next = new Machine(
         target, machine.effectivePriority(), machine.masterAdverInterval(), machine.lastMaster(),
         machine.startedAtNanos(), false);
-    return Steps.move(machine, next, withdraw(machine), reason);
+    return Steps.move(machine, next, undo, reason);
   }
 
   /** Back to Backup with the configured interval, as keepalived does; the RFC decides from there. */

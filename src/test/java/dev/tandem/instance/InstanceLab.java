@@ -224,6 +224,19 @@ final class InstanceLab implements AutoCloseable {
     });
   }
 
+  /**
+   * After a handover's end, the binder removes the addresses once its overlap timer fires; when it
+   * armed that timer is not observable, so manual time moves on in steps until the stop completes.
+   */
+  void awaitReleasedAfterOverlap(Node node, TestProbe<Done> stopped) {
+    wire.awaitAssert(Duration.ofSeconds(3), () -> {
+      time.timePasses(Duration.ofMillis(10));
+      stopped.expectMessage(Duration.ofMillis(50), Done.getInstance());
+      return null;
+    });
+    awaitAddresses(node, List.of());
+  }
+
   /** Advances manual time by {@code millis} and asserts that no advert went out meanwhile. */
   void quietFor(long millis) {
     time.expectNoMessageFor(Duration.ofMillis(millis), wire);

@@ -64,11 +64,42 @@ class VipBinderTest {
     garps.receiveSeveralMessages(2);
     time.timePasses(Duration.ofSeconds(10));
     garps.receiveSeveralMessages(2);
-    binder.tell(new VipBinder.Release());
+    binder.tell(new VipBinder.Release(Duration.ZERO));
     TestProbe<Done> drained = kit.createTestProbe();
     binder.tell(new Drain(drained.getRef()));
     drained.receiveMessage();
     assertEquals(List.of(), addresses.list("eth0"));
     time.expectNoMessageFor(Duration.ofSeconds(30), garps);
+  }
+
+  @Test
+  void releaseAfterAHandoverKeepsTheAddressForTheOverlapAndTheDrainWaitsForIt() {
+    ActorRef<VipBinder.Command> binder = binder(new GarpConfig(Duration.ofSeconds(5), 1, Duration.ofSeconds(10), 1));
+    binder.tell(new VipBinder.Take());
+    garps.receiveSeveralMessages(1);
+    binder.tell(new VipBinder.Release(Duration.ofMillis(50)));
+    TestProbe<Done> drained = kit.createTestProbe();
+    binder.tell(new Drain(drained.getRef()));
+    time.expectNoMessageFor(Duration.ofMillis(49), drained);
+    assertEquals(List.of("192.0.2.100/24"), addresses.list("eth0"), "still answering for the address");
+    time.timePasses(Duration.ofMillis(1));
+    drained.receiveMessage();
+    assertEquals(List.of(), addresses.list("eth0"));
+    time.expectNoMessageFor(Duration.ofSeconds(30), garps);
+  }
+
+  @Test
+  void takeDuringAPendingReleaseKeepsTheAddress() {
+    ActorRef<VipBinder.Command> binder = binder(new GarpConfig(Duration.ZERO, 1, Duration.ZERO, 1));
+    binder.tell(new VipBinder.Take());
+    garps.receiveSeveralMessages(1);
+    binder.tell(new VipBinder.Release(Duration.ofMillis(50)));
+    binder.tell(new VipBinder.Take());
+    garps.receiveSeveralMessages(1);
+    time.timePasses(Duration.ofSeconds(1));
+    TestProbe<Done> drained = kit.createTestProbe();
+    binder.tell(new Drain(drained.getRef()));
+    drained.receiveMessage();
+    assertEquals(List.of("192.0.2.100/24"), addresses.list("eth0"));
   }
 }

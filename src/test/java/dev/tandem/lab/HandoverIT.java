@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Test;
 class HandoverIT extends TwoNodeLab {
   /** After the stop: the takeover (Skew_Time, 0.6 s) and a second of answers from lb2, on a busy machine. */
   private static final Duration AFTER_STOP = Duration.ofSeconds(10);
-  private static final String FAILED = "000";
+  /** curl's line per request: HTTP code (000: no answer), exit code and error, to tell a dropped SYN from a reset. */
+  private static final String WRITE_OUT = "%{http_code} %{exitcode} %{errormsg}\\n";
+  private static final String FAILED = "000 ";
   /**
    * Each request on a new connection, as independent clients make them, and a connect that gets no
    * answer for 200 ms (10 request intervals) counts as lost: an address nobody owns drops SYNs silently.
    */
   private static final String CONNECT_TIMEOUT = "0.2";
-  private static final String SERVED = "200";
+  private static final String SERVED = "200 ";
 
   @Override
   void requireTools() {
@@ -73,7 +75,7 @@ class HandoverIT extends TwoNodeLab {
         && lastAdvertIsFrom(master.vrid(), lb1)), first.log() + second.log());
 
     LabProcess client = stopAfterTest(lab.start(lab.client(), "client", List.of("curl", "-s", "-H", "Connection: close",
-        "--connect-timeout", CONNECT_TIMEOUT, "-m", "1", "-w", "%{http_code}\\n", "--rate", "50/s",
+        "--connect-timeout", CONNECT_TIMEOUT, "-m", "1", "-w", WRITE_OUT, "--rate", "50/s",
         "http://" + vip + "/?n=[1-1000000]")));
     assertTrue(Lab.waitFor(BOUND, () -> count(client, SERVED) >= 25), "the client is served: " + client.log());
 
@@ -88,10 +90,17 @@ class HandoverIT extends TwoNodeLab {
     client.terminate(BOUND);
     assertTrue(client.log().contains("lb2"), "answers came from lb2 after the stop");
     System.out.printf("handover: priority-0 advert to lb2's first advert %s%n", release.gap());
-    return count(client, FAILED);
+    List<String> failed = lines(client, FAILED);
+    System.out.printf("handover: %d requests served, %d failed%n", count(client, SERVED), failed.size());
+    failed.forEach(line -> System.out.printf("handover: failed request: %s%n", line));
+    return failed.size();
   }
 
-  private static int count(LabProcess client, String line) {
-    return (int) Arrays.stream(client.log().split("\n")).map(String::strip).filter(line::equals).count();
+  private static int count(LabProcess client, String prefix) {
+    return lines(client, prefix).size();
+  }
+
+  private static List<String> lines(LabProcess client, String prefix) {
+    return Arrays.stream(client.log().split("\n")).map(String::strip).filter(line -> line.startsWith(prefix)).toList();
   }
 }
