@@ -50,7 +50,6 @@ public final class VipBinder {
   private final String announced;
   /** Drains that came while a release was pending: they are answered once the addresses are gone. */
   private final List<ActorRef<Done>> drainsWaiting = new ArrayList<>();
-  private boolean releasePending;
 
   private VipBinder(InstanceConfig config, LinkHub hub, AddressTable addresses, ActorContext<Command> context,
       TimerScheduler<Command> timers) {
@@ -87,7 +86,7 @@ public final class VipBinder {
 
   /** A stopping process must not leave its addresses behind: a drain waits for a pending release. */
   private Behavior<Command> drain(Drain drain) {
-    if (releasePending) {
+    if (timers.isTimerActive(RELEASE_TIMER)) {
       drainsWaiting.add(drain.replyTo());
     } else {
       drain.replyTo().tell(Done.getInstance());
@@ -101,7 +100,6 @@ public final class VipBinder {
    */
   private Behavior<Command> take() {
     timers.cancel(RELEASE_TIMER);
-    releasePending = false;
     for (VirtualAddress vip : config.virtualAddresses()) {
       addresses.add(device(vip), vip);
     }
@@ -144,14 +142,12 @@ public final class VipBinder {
     if (release.after().isZero()) {
       return removeAddresses();
     }
-    releasePending = true;
     timers.startSingleTimer(RELEASE_TIMER, new ReleaseDue(), release.after());
     return Behaviors.same();
   }
 
   private Behavior<Command> removeAddresses() {
     timers.cancel(RELEASE_TIMER);
-    releasePending = false;
     context.getLog().info("{}removing VIPs.", tag);
     for (VirtualAddress vip : config.virtualAddresses()) {
       addresses.remove(device(vip), vip);
