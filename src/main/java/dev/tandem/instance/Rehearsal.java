@@ -41,7 +41,7 @@ final class Rehearsal {
 
   /** {@code rounds} times from the start to the stop: Backup, Master, Master again, Initialize. */
   static void steps(RouterParams params, int rounds) {
-    List<Input> inputs = List.of(new Input.Startup(), new Input.AdvertReceived(PEER, 255, params.advertInterval()),
+    List<Input> inputs = List.of(new Input.Startup(Duration.ZERO), new Input.AdvertReceived(PEER, 255, params.advertInterval()),
         new Input.TimerExpired(Timer.MASTER_DOWN), new Input.TimerExpired(Timer.ADVER),
         new Input.AdvertReceived(PEER, 1, params.advertInterval()), new Input.Shutdown());
     long now = 0;

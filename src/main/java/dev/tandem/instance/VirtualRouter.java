@@ -94,7 +94,11 @@ final class VirtualRouter {
     this.tracking = Tracking.of(config, wiring.scripts());
   }
 
-  /** Starts at once (the RFC Startup event): a recovered state never makes a router Master by itself. */
+  /**
+   * Starts at once (the RFC Startup event): a recovered state never makes a router Master by itself.
+   * The link has been captured since it opened, before the actor system was up: that time counts
+   * towards the first Master_Down_Interval.
+   */
   static Behavior<RouterCommand> create(InstanceWiring wiring, ActorRef<AdvertSender.Command> sender,
       ActorRef<VipBinder.Command> binder, ActorRef<Notifier.Command> notifier, ActorRef<InstanceCommand> journal,
       Supplier<HeldEvents> held) {
@@ -102,7 +106,7 @@ final class VirtualRouter {
       VirtualRouter router = new VirtualRouter(ctx, wiring, sender, binder, notifier, journal, held);
       wiring.syncGroup().ifPresent(group -> group.tell(new SyncGroup.Join(wiring.config().name(), ctx.getSelf())));
       router.rehearse();
-      router.feed(new Input.Startup());
+      router.feed(new Input.Startup(wiring.hub().listening()));
       return router.running();
     });
   }
@@ -116,7 +120,7 @@ final class VirtualRouter {
     long now = wiring.nanoTime().getAsLong();
     Machine scratch = Machine.initial(params, now);
     int higher = Math.min(params.priority() + 1, 255);
-    for (Input input : List.of(new Input.Startup(), new Input.TimerExpired(Timer.MASTER_DOWN),
+    for (Input input : List.of(new Input.Startup(Duration.ZERO), new Input.TimerExpired(Timer.MASTER_DOWN),
         new Input.TimerExpired(Timer.ADVER), new Input.AdvertReceived(params.primaryAddress(), 1, config.advertInterval()),
         new Input.AdvertReceived(params.primaryAddress(), higher, config.advertInterval()),
         new Input.AdvertReceived(params.primaryAddress(), 0, config.advertInterval()),

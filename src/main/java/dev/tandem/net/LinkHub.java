@@ -9,6 +9,8 @@ import dev.tandem.wire.EchoReading;
 import dev.tandem.wire.Expectation;
 import dev.tandem.wire.FrameDecoder;
 import dev.tandem.wire.GratuitousArp;
+import dev.tandem.wire.ReceivedAdvert;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,11 @@ import java.util.function.LongSupplier;
  * link's receive thread so that actors only ever see decoded, validated adverts. Dropped frames are
  * counted by reason. Other frames (ARP) go to the link's {@link ArpResolver}, and to the split-brain
  * detectors: tandem echo requests to the detector of their VRID, ARP claims to every detector.
+ *
+ * <p>The hub keeps the last advert heard for each VRID, and hands it to whoever registers for that
+ * VRID: an instance that starts after its link opened has heard the link since then (the frames
+ * captured before {@link #start} wait in the capture's buffer), which shortens its first wait for
+ * a master (see {@link #listening}).
  */
 public final class LinkHub implements AutoCloseable {
   private record Registration(Expectation expectation, AdvertSink sink) {}
@@ -32,11 +39,26 @@ public final class LinkHub implements AutoCloseable {
   private final Map<Integer, SplitBrainSink> detectors = new ConcurrentHashMap<>();
   private final AtomicLongArray discards = new AtomicLongArray(DiscardReason.values().length);
   private final ArpResolver arp;
+  /** When the hub began to hear its link (the link is open, capturing, when it is handed over). */
+  private final long openedAtNanos;
+  /**
+   * The last advert heard for each VRID and when it arrived; guarded, with {@link #byVrid}'s
+   * changes, by this lock, so that a registrant gets the last advert before the next one.
+   */
+  private final Object heard = new Object();
+  private final ReceivedAdvert[] lastAdvert = new ReceivedAdvert[256];
+  private final long[] lastHeardAtNanos = new long[256];
 
   public LinkHub(Link link, LongSupplier nanoTime) {
     this.link = link;
     this.nanoTime = nanoTime;
     this.arp = new ArpResolver(link, nanoTime);
+    this.openedAtNanos = nanoTime.getAsLong();
+  }
+
+  /** How long this hub has heard its link: every advert of that time reaches the VRID's registrant. */
+  public Duration listening() {
+    return Duration.ofNanos(nanoTime.getAsLong() - openedAtNanos);
   }
 
   public Link link() {
@@ -52,16 +74,28 @@ public final class LinkHub implements AutoCloseable {
     link.start(this::onFrame);
   }
 
-  /** Routes adverts for {@code expectation.vrid()} to {@code sink}; one instance per VRID and link. */
+  /**
+   * Routes adverts for {@code expectation.vrid()} to {@code sink}, starting with the last one heard
+   * before, if any; one instance per VRID and link.
+   */
   public void register(Expectation expectation, AdvertSink sink) {
-    Registration previous = byVrid.putIfAbsent(expectation.vrid(), new Registration(expectation, sink));
-    if (previous != null) {
-      throw new IllegalStateException("VRID " + expectation.vrid() + " is already in use on " + link.name());
+    int vrid = expectation.vrid();
+    Registration registration = new Registration(expectation, sink);
+    synchronized (heard) {
+      Registration previous = byVrid.putIfAbsent(vrid, registration);
+      if (previous != null) {
+        throw new IllegalStateException("VRID " + vrid + " is already in use on " + link.name());
+      }
+      if (lastAdvert[vrid] != null) {
+        deliver(registration, lastAdvert[vrid], lastHeardAtNanos[vrid]);
+      }
     }
   }
 
   public void unregister(int vrid) {
-    byVrid.remove(vrid);
+    synchronized (heard) {
+      byVrid.remove(vrid);
+    }
   }
 
   /** Routes the peers' split-brain reports for {@code vrid}, and every ARP claim, to {@code sink}. */
@@ -92,16 +126,17 @@ public final class LinkHub implements AutoCloseable {
     long receivedAt = nanoTime.getAsLong() - ageNanos;
     DecodedFrame decoded = FrameDecoder.decode(frame);
     if (decoded instanceof DecodedFrame.Advert advert) {
-      Registration reg = byVrid.get(advert.advert().advert().vrid());
-      if (reg == null) {
-        count(DiscardReason.UNKNOWN_VRID);
-        return;
-      }
-      Optional<Discard> rejected = AdvertFilter.check(advert.advert(), reg.expectation());
-      if (rejected.isPresent()) {
-        reject(reg, rejected.get());
-      } else {
-        reg.sink().accept(advert.advert(), receivedAt);
+      ReceivedAdvert received = advert.advert();
+      int vrid = received.advert().vrid();
+      synchronized (heard) {
+        lastAdvert[vrid] = received;
+        lastHeardAtNanos[vrid] = receivedAt;
+        Registration reg = byVrid.get(vrid);
+        if (reg == null) {
+          count(DiscardReason.UNKNOWN_VRID);
+        } else {
+          deliver(reg, received, receivedAt);
+        }
       }
     } else if (decoded instanceof DecodedFrame.Rejected rejected) {
       Registration reg = byVrid.get(rejected.vrid());
@@ -115,6 +150,15 @@ public final class LinkHub implements AutoCloseable {
       if (!detectors.isEmpty()) {
         toDetectors(frame, receivedAt);
       }
+    }
+  }
+
+  private void deliver(Registration reg, ReceivedAdvert advert, long receivedAt) {
+    Optional<Discard> rejected = AdvertFilter.check(advert, reg.expectation());
+    if (rejected.isPresent()) {
+      reject(reg, rejected.get());
+    } else {
+      reg.sink().accept(advert, receivedAt);
     }
   }
 

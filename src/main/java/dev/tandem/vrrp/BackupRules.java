@@ -23,9 +23,27 @@ final class BackupRules {
       Optional<HeardMaster> lastMaster,
       List<Action> leading,
       TransitionReason reason) {
+    return enter(params, from, interval, lastMaster, leading, reason, Duration.ZERO);
+  }
+
+  /**
+   * A starting router's Backup. Its node has captured the link for {@code listening} already, and
+   * what it heard then reaches the router, so the first Master_Down_Timer counts from then; but it
+   * is shortened by one Advertisement_Interval at most, so that two of a live master's adverts still
+   * fall within it should the one heard before the start reach the router after its timer.
+   */
+  static Step start(RouterParams params, Machine started, Duration listening) {
+    Duration waited = listening.isNegative() ? Duration.ZERO
+        : listening.compareTo(params.advertInterval()) < 0 ? listening : params.advertInterval();
+    return enter(params, started, params.advertInterval(), Optional.empty(), List.of(), new TransitionReason.Startup(),
+        waited);
+  }
+
+  private static Step enter(RouterParams params, Machine from, Duration interval, Optional<HeardMaster> lastMaster,
+      List<Action> leading, TransitionReason reason, Duration waited) {
     Machine next = new Machine(VrrpState.BACKUP, from.effectivePriority(), interval, lastMaster, from.startedAtNanos(), false);
     List<Action> actions = new ArrayList<>(leading);
-    actions.add(armMasterDown(params, next));
+    actions.add(new ArmTimer(Timer.MASTER_DOWN, masterDownInterval(params, next).minus(waited)));
     return Steps.move(from, next, actions, reason);
   }
 
@@ -70,15 +88,20 @@ final class BackupRules {
     return Steps.stay(next, List.of(armMasterDown(params, next)));
   }
 
-  /** keepalived's preempt_delay holds preemption back for a while after start. */
+  /**
+   * keepalived's preempt_delay holds preemption back for a while after start. An advert the link
+   * heard before the start is handled as of then: no time of the delay has passed for it.
+   */
   private static boolean mayPreempt(RouterParams params, Machine machine, long nowNanos) {
-    return params.preempt() && nowNanos - machine.startedAtNanos() >= params.preemptDelay().toNanos();
+    return params.preempt() && Math.max(0, nowNanos - machine.startedAtNanos()) >= params.preemptDelay().toNanos();
   }
 
   private static ArmTimer armMasterDown(RouterParams params, Machine machine) {
-    return new ArmTimer(
-        Timer.MASTER_DOWN,
-        VrrpTimers.masterDownInterval(params.version(), machine.effectivePriority(), machine.masterAdverInterval()));
+    return new ArmTimer(Timer.MASTER_DOWN, masterDownInterval(params, machine));
+  }
+
+  private static Duration masterDownInterval(RouterParams params, Machine machine) {
+    return VrrpTimers.masterDownInterval(params.version(), machine.effectivePriority(), machine.masterAdverInterval());
   }
 
   private static Machine withLastMaster(Machine machine, Duration interval, HeardMaster sender) {

@@ -5,8 +5,13 @@ import java.time.Duration;
 
 /** What can happen to a virtual router (§6.4 events plus Fault and priority changes). */
 public sealed interface Input {
-  /** The instance starts (RFC "Startup event"). */
-  record Startup() implements Input {}
+  /**
+   * The instance starts (RFC "Startup event"). Its node has been capturing the link for
+   * {@code listening} already, and what it heard in that time reaches the instance (the link keeps
+   * the last advert of each VRID for whoever registers later): that much of the first
+   * Master_Down_Interval has been waited out.
+   */
+  record Startup(Duration listening) implements Input {}
 
   /** A valid advert for this VRID arrived (already through every §7.1 check). */
   record AdvertReceived(Inet4Address sender, int priority, Duration interval) implements Input {}

@@ -24,8 +24,8 @@ public final class StateMachine {
   private StateMachine() {}
 
   public static Step step(RouterParams params, Machine machine, Input input, long nowNanos) {
-    if (input instanceof Startup) {
-      return onStartup(params, machine, nowNanos);
+    if (input instanceof Startup startup) {
+      return onStartup(params, machine, startup, nowNanos);
     }
     if (input instanceof AdvertReceived advert) {
       return onAdvert(params, machine, advert, nowNanos);
@@ -55,7 +55,7 @@ public final class StateMachine {
   }
 
   /** §6.4.1: the address owner becomes Master at once, every other router waits in Backup. */
-  private static Step onStartup(RouterParams params, Machine machine, long nowNanos) {
+  private static Step onStartup(RouterParams params, Machine machine, Startup startup, long nowNanos) {
     if (machine.state() != VrrpState.INITIALIZE) {
       return Steps.ignore(machine);
     }
@@ -65,8 +65,7 @@ public final class StateMachine {
     if (params.priority() == OWNER_PRIORITY) {
       return MasterRules.enter(params, started, new TransitionReason.AddressOwner());
     }
-    return BackupRules.enter(
-        params, started, params.advertInterval(), Optional.empty(), List.of(), new TransitionReason.Startup());
+    return BackupRules.start(params, started, startup.listening());
   }
 
   private static Step onAdvert(RouterParams params, Machine machine, AdvertReceived advert, long nowNanos) {

@@ -97,6 +97,11 @@ final class InstanceLab implements AutoCloseable {
     });
   }
 
+  /** The nodes' monotonic clock (manual time), for hubs and controllers a test builds itself. */
+  LongSupplier nanoTime() {
+    return manualNanoTime;
+  }
+
   /** Starts a node and returns once its instance has recovered, journaled its start and entered Backup. */
   Node start(String name, int hostByte, InstanceConfig config) {
     return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, ScriptProcess::run);
@@ -131,6 +136,16 @@ final class InstanceLab implements AutoCloseable {
     throw new IllegalArgumentException("no check for " + script.name());
   }
 
+  /**
+   * As {@link #start(String, int, InstanceConfig)}, with the node's link open (and heard) for
+   * {@code listened} of manual time before its instance starts, as a process opens its links
+   * while its actor system starts.
+   */
+  Node startAfterListening(String name, int hostByte, InstanceConfig config, Duration listened) {
+    return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, ScriptProcess::run, Optional.empty(),
+        Optional.empty(), listened);
+  }
+
   private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
       Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner) {
     return start(name, hostByte, config, scripts, checks, notifyRunner, Optional.empty(), Optional.empty());
@@ -139,10 +154,19 @@ final class InstanceLab implements AutoCloseable {
   private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
       Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner,
       Optional<ActorRef<SyncGroup.Command>> group, Optional<MailAlerts> mail) {
+    return start(name, hostByte, config, scripts, checks, notifyRunner, group, mail, Duration.ZERO);
+  }
+
+  private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
+      Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner,
+      Optional<ActorRef<SyncGroup.Command>> group, Optional<MailAlerts> mail, Duration listened) {
     InMemoryLink link = network.link("eth0", new MacAddress(0x020000000000L | hostByte),
         TestInstances.ip("192.0.2." + hostByte));
     LinkHub hub = new LinkHub(link, manualNanoTime);
     hub.start();
+    if (!listened.isZero()) {
+      time.timePasses(listened);
+    }
     InMemoryAddressTable addresses = new InMemoryAddressTable();
     // Every interface the node's config names is up at start, as on a healthy host.
     InMemoryInterfaceMonitor interfaces = new InMemoryInterfaceMonitor();

@@ -76,6 +76,47 @@ class VrrpInstanceTest {
   }
 
   @Test
+  void aNodeThatHeardItsLinkBeforeItsInstanceStartedWaitsThatMuchLessForAMaster() {
+    Node a = lab.startAfterListening("a", 11, TestInstances.vi1(150, true), Duration.ofMillis(400));
+    lab.quietFor(3013);
+    lab.advertAfter(1, new Seen("192.0.2.11", 150));
+    lab.awaitState(a, VrrpState.MASTER);
+  }
+
+  @Test
+  void aRestartedHigherPriorityNodePreemptsAsOfWhenItsLinkOpened() {
+    lab.start("b", 12, TestInstances.vi1(100, true));
+    lab.quietFor(3608);
+    lab.advertAfter(1, new Seen("192.0.2.12", 100));
+    // a's link hears b's advert of 1 s later, half a second before a's instance starts
+    Node a = lab.startAfterListening("a", 11, TestInstances.vi1(150, true), Duration.ofMillis(1500));
+    lab.wire.expectMessage(new Seen("192.0.2.12", 100));
+    lab.advertAfter(500, new Seen("192.0.2.12", 100));
+    lab.advertAfter(1000, new Seen("192.0.2.12", 100));
+    // Master_Down_Interval (3414 ms) from a's start, less the second its link was heard before
+    lab.quietFor(913);
+    lab.advertAfter(1, new Seen("192.0.2.11", 150));
+    lab.awaitState(a, VrrpState.MASTER);
+  }
+
+  @Test
+  void anAdvertHeardBeforeTheInstanceStartedCountsAsHeardByIt() {
+    Node b = lab.start("b", 12, TestInstances.vi1(150, true));
+    lab.quietFor(3413);
+    lab.advertAfter(1, new Seen("192.0.2.12", 150));
+    // a's link hears b's advert of 1 s later, half a second before a's instance starts
+    Node a = lab.startAfterListening("a", 11, TestInstances.vi1(100, true), Duration.ofMillis(1500));
+    lab.wire.expectMessage(new Seen("192.0.2.12", 150));
+    assertEquals(Optional.of(new CurrentMaster("192.0.2.12", 150, false)), lab.status(a).master());
+
+    b.link().cut(true);
+    // Master_Down_Interval (3609 ms) from that advert, not from a's start
+    lab.quietFor(3108);
+    lab.advertAfter(1, new Seen("192.0.2.11", 100));
+    lab.awaitState(a, VrrpState.MASTER);
+  }
+
+  @Test
   void priorityZeroFromAStoppingMasterHandsOverAfterSkewTime() {
     Node[] nodes = lab.elect();
     lab.stop(nodes[0]);

@@ -5,6 +5,7 @@ import dev.tandem.vrrp.Action.CancelTimer;
 import dev.tandem.vrrp.Action.ReleaseAddresses;
 import dev.tandem.vrrp.Action.SendAdvert;
 import dev.tandem.vrrp.Action.TakeAddresses;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -65,7 +66,7 @@ final class SimulatedLan {
   void start(Router router) {
     router.machine = Machine.initial(router.params, now);
     router.running = true;
-    apply(router, new Input.Startup());
+    apply(router, new Input.Startup(Duration.ZERO));
   }
 
   /** A clean stop: the machine's Shutdown actions run, then the router is gone. */
