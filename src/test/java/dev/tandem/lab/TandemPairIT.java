@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two tandem processes on one lab segment, real packets: election, hard and graceful failover,
- * preemption back, nopreempt and the seeds' dual master.
+ * preemption back, nopreempt, a restarted backup and the seeds' dual master.
  */
 class TandemPairIT extends TwoNodeLab {
 
@@ -64,6 +64,33 @@ class TandemPairIT extends TwoNodeLab {
     assertTrue(lab.holds(lb2, vip));
     assertTrue(capture.timeline().adverts(63, lb1.address()).stream().noneMatch(a -> a.at().isAfter(restarted)),
         "no advert from the restarted node");
+  }
+
+  /**
+   * A restarted node counts its first wait for a master from when its link opened, before its
+   * actor system ran: the master's adverts of that time must still reach it, or it would take over
+   * beside a live master. At 0.1 s the whole Master_Down_Interval (0.36 s) is about that start-up.
+   */
+  @Test
+  void aRestartedBackupHearsTheMasterFromTheMomentItsLinkOpensAndNeverAdvertises() {
+    LabInstance higher = LabInstance.v3("VI_1", 64, 150, "192.0.2.104/24");
+    LabInstance lower = higher.withPriority(100);
+    String vip = "192.0.2.104";
+    LabProcess master = start(Daemon.TANDEM, lb1, List.of(higher));
+    assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, vip)), master.log());
+    LabProcess backup = start(Daemon.TANDEM, lb2, List.of(lower));
+    assertTrue(Lab.waitFor(STARTUP, () -> backup.log().contains("(VI_1) Entering BACKUP STATE")), backup.log());
+
+    backup.kill();
+    Instant restarted = Instant.now();
+    LabProcess again = start(Daemon.TANDEM, lb2, List.of(lower));
+    assertTrue(Lab.waitFor(STARTUP, () -> again.log().contains("(VI_1) Entering BACKUP STATE")), again.log());
+    assertFalse(Lab.waitFor(lower.masterDownInterval().multipliedBy(5), () -> lab.holds(lb2, vip)),
+        "the restarted backup stays Backup: " + again.log());
+    assertFalse(again.log().contains("Entering MASTER STATE"), again.log());
+    assertTrue(lab.holds(lb1, vip));
+    assertTrue(capture.timeline().adverts(64, lb2.address()).stream().noneMatch(a -> a.at().isAfter(restarted)),
+        "no advert from the restarted backup");
   }
 
   @Test
