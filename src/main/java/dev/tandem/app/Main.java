@@ -12,9 +12,6 @@ public final class Main implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("run")) {
-      RunPreload.start();
-    }
     System.exit(commandLine(HostProbe.system(), args).execute(args));
   }
 
