@@ -72,10 +72,12 @@ final class ResourceUse implements Scenario {
       Map<Long, ProcessUsage> masterAfter = byPid(ProcessUsage.tree(master.pid()));
       Map<Long, ProcessUsage> backupAfter = byPid(ProcessUsage.tree(backup.pid()));
 
+      ProcessUsage masterEnd = survivor(masterAfter, masterPid, daemon, "master");
+      ProcessUsage backupEnd = survivor(backupAfter, backupPid, daemon, "backup");
       results.add(Metric.CPU_MASTER, daemon, cpu(masterBefore, masterAfter, Set.of(masterPid)));
       results.add(Metric.CPU_BACKUP, daemon, cpu(backupBefore, backupAfter, Set.of(backupPid)));
-      results.add(Metric.RSS_MASTER, daemon, masterAfter.get(masterPid).rssMiB());
-      results.add(Metric.RSS_BACKUP, daemon, backupAfter.get(backupPid).rssMiB());
+      results.add(Metric.RSS_MASTER, daemon, masterEnd.rssMiB());
+      results.add(Metric.RSS_BACKUP, daemon, backupEnd.rssMiB());
       results.add(Metric.CPU_MASTER_ALL, daemon, cpu(masterBefore, masterAfter, masterAfter.keySet()));
       results.add(Metric.CPU_BACKUP_ALL, daemon, cpu(backupBefore, backupAfter, backupAfter.keySet()));
       results.add(Metric.RSS_MASTER_ALL, daemon, rss(masterAfter));
@@ -127,5 +129,15 @@ final class ResourceUse implements Scenario {
 
   private static double rss(Map<Long, ProcessUsage> usages) {
     return usages.values().stream().mapToDouble(ProcessUsage::rssMiB).sum();
+  }
+
+  /** The VRRP process at the window's end; one that died or was replaced meanwhile voids the figure. */
+  private static ProcessUsage survivor(Map<Long, ProcessUsage> after, long pid, Daemon daemon, String role) {
+    ProcessUsage usage = after.get(pid);
+    if (usage == null) {
+      throw new LabException(daemon.name() + "'s VRRP process on the " + role + " (PID " + pid
+          + ") was gone by the end of the window");
+    }
+    return usage;
   }
 }
