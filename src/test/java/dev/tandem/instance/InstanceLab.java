@@ -137,13 +137,15 @@ final class InstanceLab implements AutoCloseable {
   }
 
   /**
-   * As {@link #start(String, int, InstanceConfig)}, with the node's link open (and heard) for
-   * {@code listened} of manual time before its instance starts, as a process opens its links
-   * while its actor system starts.
+   * As {@link #start(String, int, InstanceConfig)}, with the node's link open (and heard) while
+   * {@code whileListening} moves manual time, before its instance starts, as a process opens its
+   * links while its actor system starts. Adverts sent meanwhile reach the link on the senders'
+   * threads: {@code whileListening} waits for them on the wire before it moves time on, so that
+   * they arrive as of when they were sent.
    */
-  Node startAfterListening(String name, int hostByte, InstanceConfig config, Duration listened) {
+  Node startAfterListening(String name, int hostByte, InstanceConfig config, Runnable whileListening) {
     return start(name, hostByte, config, Map.of(), InstanceLab::noCheck, ScriptProcess::run, Optional.empty(),
-        Optional.empty(), listened);
+        Optional.empty(), whileListening);
   }
 
   private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
@@ -154,19 +156,17 @@ final class InstanceLab implements AutoCloseable {
   private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
       Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner,
       Optional<ActorRef<SyncGroup.Command>> group, Optional<MailAlerts> mail) {
-    return start(name, hostByte, config, scripts, checks, notifyRunner, group, mail, Duration.ZERO);
+    return start(name, hostByte, config, scripts, checks, notifyRunner, group, mail, () -> { });
   }
 
   private Node start(String name, int hostByte, InstanceConfig config, Map<String, ScriptConfig> scripts,
       Function<ScriptConfig, HealthCheck> checks, ScriptRunner notifyRunner,
-      Optional<ActorRef<SyncGroup.Command>> group, Optional<MailAlerts> mail, Duration listened) {
+      Optional<ActorRef<SyncGroup.Command>> group, Optional<MailAlerts> mail, Runnable whileListening) {
     InMemoryLink link = network.link("eth0", new MacAddress(0x020000000000L | hostByte),
         TestInstances.ip("192.0.2." + hostByte));
     LinkHub hub = new LinkHub(link, manualNanoTime);
     hub.start();
-    if (!listened.isZero()) {
-      time.timePasses(listened);
-    }
+    whileListening.run();
     InMemoryAddressTable addresses = new InMemoryAddressTable();
     // Every interface the node's config names is up at start, as on a healthy host.
     InMemoryInterfaceMonitor interfaces = new InMemoryInterfaceMonitor();

@@ -77,7 +77,7 @@ class VrrpInstanceTest {
 
   @Test
   void aNodeThatHeardItsLinkBeforeItsInstanceStartedWaitsThatMuchLessForAMaster() {
-    Node a = lab.startAfterListening("a", 11, TestInstances.vi1(150, true), Duration.ofMillis(400));
+    Node a = lab.startAfterListening("a", 11, TestInstances.vi1(150, true), () -> time(400));
     lab.quietFor(3013);
     lab.advertAfter(1, new Seen("192.0.2.11", 150));
     lab.awaitState(a, VrrpState.MASTER);
@@ -89,8 +89,10 @@ class VrrpInstanceTest {
     lab.quietFor(3608);
     lab.advertAfter(1, new Seen("192.0.2.12", 100));
     // a's link hears b's advert of 1 s later, half a second before a's instance starts
-    Node a = lab.startAfterListening("a", 11, TestInstances.vi1(150, true), Duration.ofMillis(1500));
-    lab.wire.expectMessage(new Seen("192.0.2.12", 100));
+    Node a = lab.startAfterListening("a", 11, TestInstances.vi1(150, true), () -> {
+      lab.advertAfter(1000, new Seen("192.0.2.12", 100));
+      time(500);
+    });
     lab.advertAfter(500, new Seen("192.0.2.12", 100));
     lab.advertAfter(1000, new Seen("192.0.2.12", 100));
     // Master_Down_Interval (3414 ms) from a's start, less the second its link was heard before
@@ -105,8 +107,10 @@ class VrrpInstanceTest {
     lab.quietFor(3413);
     lab.advertAfter(1, new Seen("192.0.2.12", 150));
     // a's link hears b's advert of 1 s later, half a second before a's instance starts
-    Node a = lab.startAfterListening("a", 11, TestInstances.vi1(100, true), Duration.ofMillis(1500));
-    lab.wire.expectMessage(new Seen("192.0.2.12", 150));
+    Node a = lab.startAfterListening("a", 11, TestInstances.vi1(100, true), () -> {
+      lab.advertAfter(1000, new Seen("192.0.2.12", 150));
+      time(500);
+    });
     assertEquals(Optional.of(new CurrentMaster("192.0.2.12", 150, false)), lab.status(a).master());
 
     b.link().cut(true);
