@@ -48,17 +48,12 @@ class TandemPairIT extends TwoNodeLab {
     LabInstance higher = LabInstance.v3("VI_1", 63, 150, "192.0.2.103/24").nopreempt();
     LabInstance lower = higher.withPriority(100);
     String vip = "192.0.2.103";
-    // One after the other: started together, the lower priority could win the first election.
-    LabProcess first = start(Daemon.TANDEM, lb1, List.of(higher));
-    assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, vip)), first.log());
-    LabProcess second = start(Daemon.TANDEM, lb2, List.of(lower));
-    assertTrue(Lab.waitFor(STARTUP, () -> second.log().contains("(VI_1) Entering BACKUP STATE")), second.log());
+    List<LabProcess> pair = masterThenBackup(higher, lower, vip);
 
-    first.kill();
-    assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb2, vip)), second.log());
+    pair.get(0).kill();
+    assertTrue(Lab.waitFor(BOUND, () -> lab.holds(lb2, vip)), pair.get(1).log());
     Instant restarted = Instant.now();
-    LabProcess again = start(Daemon.TANDEM, lb1, List.of(higher));
-    assertTrue(Lab.waitFor(STARTUP, () -> again.log().contains("(VI_1) Entering BACKUP STATE")), again.log());
+    LabProcess again = startInBackup(lb1, higher);
     assertFalse(Lab.waitFor(higher.masterDownInterval().multipliedBy(3), () -> lab.holds(lb1, vip)),
         "nopreempt: the higher priority stays Backup: " + again.log());
     assertTrue(lab.holds(lb2, vip));
@@ -76,15 +71,9 @@ class TandemPairIT extends TwoNodeLab {
     LabInstance higher = LabInstance.v3("VI_1", 64, 150, "192.0.2.104/24");
     LabInstance lower = higher.withPriority(100);
     String vip = "192.0.2.104";
-    LabProcess master = start(Daemon.TANDEM, lb1, List.of(higher));
-    assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, vip)), master.log());
-    LabProcess backup = start(Daemon.TANDEM, lb2, List.of(lower));
-    assertTrue(Lab.waitFor(STARTUP, () -> backup.log().contains("(VI_1) Entering BACKUP STATE")), backup.log());
-
-    backup.kill();
+    masterThenBackup(higher, lower, vip).get(1).kill();
     Instant restarted = Instant.now();
-    LabProcess again = start(Daemon.TANDEM, lb2, List.of(lower));
-    assertTrue(Lab.waitFor(STARTUP, () -> again.log().contains("(VI_1) Entering BACKUP STATE")), again.log());
+    LabProcess again = startInBackup(lb2, lower);
     assertFalse(Lab.waitFor(lower.masterDownInterval().multipliedBy(5), () -> lab.holds(lb2, vip)),
         "the restarted backup stays Backup: " + again.log());
     assertFalse(again.log().contains("Entering MASTER STATE"), again.log());
@@ -115,5 +104,23 @@ class TandemPairIT extends TwoNodeLab {
   private boolean eachServesItsOwn() {
     return lab.holds(lb1, "192.0.2.111") && !lab.holds(lb1, "192.0.2.112")
         && lab.holds(lb2, "192.0.2.112") && !lab.holds(lb2, "192.0.2.111");
+  }
+
+  /**
+   * Tandem on lb1 at {@code higher} until it holds {@code vip}, then on lb2 at {@code lower} until
+   * it is Backup: one after the other, as started together the lower priority could win the first
+   * election.
+   */
+  private List<LabProcess> masterThenBackup(LabInstance higher, LabInstance lower, String vip) {
+    LabProcess master = start(Daemon.TANDEM, lb1, List.of(higher));
+    assertTrue(Lab.waitFor(STARTUP, () -> lab.holds(lb1, vip)), master.log());
+    return List.of(master, startInBackup(lb2, lower));
+  }
+
+  /** Tandem on {@code node} with {@code instance}, once it says it is Backup. */
+  private LabProcess startInBackup(LabNode node, LabInstance instance) {
+    LabProcess process = start(Daemon.TANDEM, node, List.of(instance));
+    assertTrue(Lab.waitFor(STARTUP, () -> process.log().contains("(VI_1) Entering BACKUP STATE")), process.log());
+    return process;
   }
 }
